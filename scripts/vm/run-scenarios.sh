@@ -44,25 +44,19 @@ if ! "$TOP/scripts/vm/build-initramfs.sh" "$KVER" "$INITRD" >"$OUT/initramfs.log
 	exit 1
 fi
 
-# The guest's memory is generous for 8 stations; TCG only, as KVM is not
-# usable on the machines this runs on.
 run_one() {
-	local path=$1 name base tmo console results rc
-	base=$(basename "$path")
-	name=${base%.sh}
+	local path=$1 name rel tmo console results rc
+	rel=${path#"$TOP/tests/vm/"}
+	name=${rel%.sh}
+	name=${name//\//-}
 	tmo=${WPV_VM_TIMEOUT:-$(sed -n 's/^# timeout: *\([0-9]*\).*/\1/p' "$path" | head -1)}
 	tmo=${tmo:-180}
 	console=$OUT/$name.console
 	results=$OUT/$name.results
 	rm -f "$console" "$results"
 
-	timeout --kill-after=10 "$tmo" qemu-system-x86_64 \
-		-accel tcg -cpu max -m 1024 -smp 1 \
-		-kernel "$KERNEL" -initrd "$INITRD" \
-		-append "console=ttyS0 panic=-1 oops=panic loglevel=6 wpv.scenario=$base" \
-		-display none -nic none -no-reboot \
-		-serial "file:$console" -serial "file:$results" \
-		</dev/null >/dev/null 2>"$OUT/$name.qemu"
+	"$TOP/scripts/vm/qemu.sh" "$KERNEL" "$INITRD" "$rel" "$console" \
+		"$results" "$tmo" loglevel=6 >/dev/null 2>"$OUT/$name.qemu"
 	rc=$?
 
 	sed -n "s#^\(PASS\|FAIL\): #\1: vm/$name/#p" "$results" | tr -d '\r'
@@ -82,12 +76,21 @@ run_one() {
 }
 
 export -f run_one
-export OUT KERNEL INITRD KEEP
+export OUT KERNEL INITRD KEEP TOP
 export WPV_VM_TIMEOUT=${WPV_VM_TIMEOUT:-}
 
-printf '%s\n' "$@" | xargs -P "$JOBS" -I{} bash -c 'run_one "$1" > "$OUT/$(basename "$1" .sh).out"; cat "$OUT/$(basename "$1" .sh).out"' _ {}
+# outfile PATH: where a scenario's result lines are collected.
+outfile() {
+	local rel=${1#"$TOP/tests/vm/"}
+	rel=${rel%.sh}
+	echo "$OUT/${rel//\//-}.out"
+}
+export -f outfile
 
+printf '%s\n' "$@" | xargs -P "$JOBS" -I{} bash -c 'run_one "$1" > "$(outfile "$1")"; cat "$(outfile "$1")"' _ {}
+
+failed=0
 for p in "$@"; do
-	cat "$OUT/$(basename "$p" .sh).out"
-done | grep -q '^FAIL' && exit 1
-exit 0
+	grep -q '^FAIL' "$(outfile "$p")" && failed=1
+done
+exit $failed
