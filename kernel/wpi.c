@@ -21,7 +21,8 @@
 #define WPI_FC_DS		0x0300	/* both set: four addresses */
 #define WPI_FC_PROTECTED	0x4000
 #define WPI_FC_ORDER		0x8000
-/* The MIC covers frame control without subtype bits 4-6, Retry, Power
+/*
+ * The MIC covers frame control without subtype bits 4-6, Retry, Power
  * Management and More Data: bits a retransmission or power save may
  * change.
  */
@@ -490,7 +491,7 @@ static int wpi_unprotect(struct wpv_wpi_ctx *ctx, u8 *frame, size_t len,
 	u8 pn[WPV_WPI_PN_LEN];
 	struct wpv_wpi_key *k;
 	unsigned int slot;
-	bool odd;
+	bool odd, want_odd;
 	int ret;
 	u8 idx;
 
@@ -506,8 +507,10 @@ static int wpi_unprotect(struct wpv_wpi_ctx *ctx, u8 *frame, size_t len,
 	k = &ctx->keys[idx];
 
 	wpi_iv(pn, frame, l);
+	/* Stations receive the AP's odd PNs, the AP a station's even ones. */
 	odd = pn[WPV_WPI_PN_LEN - 1] & 1;
-	if (!k->group && odd != (k->role == WPV_WPI_ROLE_STA))
+	want_odd = k->role == WPV_WPI_ROLE_STA;
+	if (!k->group && odd != want_odd)
 		return -EPROTO;
 
 	slot = wpi_rx_slot(k, frame, l);
