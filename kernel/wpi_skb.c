@@ -14,7 +14,7 @@
  * @wpi: keys and packet numbers
  */
 struct wpv_wpi_keyctx {
-	spinlock_t lock;
+	spinlock_t lock;	/* guards @wpi: keys and PNs */
 	struct wpv_wpi_ctx wpi;
 };
 
