@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Reader for the vector files in tests/vectors: records of "field = value" lines, each
- * record opened by a "name = ..." line, '#' starting a comment line.
+ * Reader for the vector files in tests/vectors: records of
+ * "field = value" lines, each opened by a "name = ..." line; lines
+ * starting with '#' are comments.
  */
 #ifndef WPI_VECTORS_H
 #define WPI_VECTORS_H
