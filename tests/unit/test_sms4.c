@@ -12,30 +12,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <cmocka.h>
-#include <openssl/evp.h>
 
 #include "sms4.h"
+#include "sm4_ref.h"
 #include "wpi_vectors.h"
 
 #define RANDOM_ROUNDS	3000
 #define MAX_LEN		1600
-
-static uint64_t rng_state = 0x9e3779b97f4a7c15ull;
-
-/* xorshift64*: fixed seed, so a failure repeats. */
-static uint64_t rng(void)
-{
-	rng_state ^= rng_state >> 12;
-	rng_state ^= rng_state << 25;
-	rng_state ^= rng_state >> 27;
-	return rng_state * 0x2545f4914f6cdd1dull;
-}
-
-static void rng_fill(uint8_t *p, size_t len)
-{
-	while (len--)
-		*p++ = (uint8_t)rng();
-}
 
 static void hexdump(const char *what, const uint8_t *p, size_t len)
 {
@@ -43,46 +26,6 @@ static void hexdump(const char *what, const uint8_t *p, size_t len)
 	while (len--)
 		fprintf(stderr, "%02x", *p++);
 	fprintf(stderr, "\n");
-}
-
-/* One-shot OpenSSL SM4 in @cipher mode, no padding. */
-static void ossl_sm4(const EVP_CIPHER *cipher, const uint8_t *key,
-		     const uint8_t *iv, const uint8_t *in, size_t len,
-		     uint8_t *out)
-{
-	EVP_CIPHER_CTX *c = EVP_CIPHER_CTX_new();
-	int outl = 0, finl = 0;
-
-	assert_non_null(c);
-	assert_int_equal(EVP_EncryptInit_ex(c, cipher, NULL, key, iv), 1);
-	EVP_CIPHER_CTX_set_padding(c, 0);
-	assert_int_equal(EVP_EncryptUpdate(c, out, &outl, in, (int)len), 1);
-	assert_int_equal(EVP_EncryptFinal_ex(c, out + outl, &finl), 1);
-	assert_int_equal(outl + finl, (int)len);
-	EVP_CIPHER_CTX_free(c);
-}
-
-/* WPI's CBC-MAC from OpenSSL: SM4-CBC with IV E(iv) over padded input. */
-static void ossl_cbcmac(const uint8_t *key, const uint8_t *iv,
-			const uint8_t *in, size_t len, uint8_t *mac)
-{
-	size_t padded = (len + 15) / 16 * 16;
-	uint8_t first[16];
-	uint8_t *buf, *out;
-
-	ossl_sm4(EVP_sm4_ecb(), key, NULL, iv, 16, first);
-	memcpy(mac, first, 16);
-	if (!padded)
-		return;
-	buf = calloc(1, padded);
-	out = malloc(padded);
-	assert_non_null(buf);
-	assert_non_null(out);
-	memcpy(buf, in, len);
-	ossl_sm4(EVP_sm4_cbc(), key, first, buf, padded, out);
-	memcpy(mac, out + padded - 16, 16);
-	free(buf);
-	free(out);
 }
 
 static int load(const char *path, struct vec_record **recs)
@@ -198,11 +141,12 @@ static void test_block_matches_openssl_on_random_input(void **state)
 
 	(void)state;
 	for (i = 0; i < RANDOM_ROUNDS; i++) {
-		rng_fill(key, 16);
-		rng_fill(in, 16);
+		ref_fill(key, 16);
+		ref_fill(in, 16);
 		wpv_sms4_set_key(&ctx, key);
 		wpv_sms4_encrypt(&ctx, ours, in);
-		ossl_sm4(EVP_sm4_ecb(), key, NULL, in, 16, theirs);
+		assert_int_equal(ref_sm4(EVP_sm4_ecb(), key, NULL, in, 16, theirs),
+				 0);
 		assert_memory_equal(ours, theirs, 16);
 	}
 }
@@ -217,22 +161,23 @@ static void test_ofb_matches_openssl_on_random_lengths(void **state)
 
 	(void)state;
 	for (i = 0; i < RANDOM_ROUNDS; i++) {
-		rng_fill(key, 16);
-		rng_fill(iv, 16);
-		len = rng() % (MAX_LEN + 1);
-		rng_fill(in, len);
+		ref_fill(key, 16);
+		ref_fill(iv, 16);
+		len = ref_rng() % (MAX_LEN + 1);
+		ref_fill(in, len);
 		wpv_sms4_set_key(&ctx, key);
 
 		/* Split the stream at random points on the way. */
 		wpv_sms4_ofb_start(&ofb, &ctx, iv);
 		for (done = 0; done < len; done += part) {
-			part = 1 + rng() % 40;
+			part = 1 + ref_rng() % 40;
 			if (part > len - done)
 				part = len - done;
 			wpv_sms4_ofb_crypt(&ofb, ours + done, in + done, part);
 		}
 		wpv_sms4_ofb_end(&ofb);
-		ossl_sm4(EVP_sm4_ofb(), key, iv, in, len, theirs);
+		assert_int_equal(ref_sm4(EVP_sm4_ofb(), key, iv, in, len, theirs),
+				 0);
 		assert_memory_equal(ours, theirs, len);
 	}
 }
@@ -244,9 +189,9 @@ static void test_ofb_in_place_equals_separate_buffers(void **state)
 	struct wpv_sms4_ctx ctx;
 
 	(void)state;
-	rng_fill(key, 16);
-	rng_fill(iv, 16);
-	rng_fill(buf, sizeof(buf));
+	ref_fill(key, 16);
+	ref_fill(iv, 16);
+	ref_fill(buf, sizeof(buf));
 	wpv_sms4_set_key(&ctx, key);
 	wpv_sms4_ofb_start(&ofb, &ctx, iv);
 	wpv_sms4_ofb_crypt(&ofb, sep, buf, sizeof(buf));
@@ -265,15 +210,15 @@ static void test_cbcmac_matches_openssl_on_random_lengths(void **state)
 
 	(void)state;
 	for (i = 0; i < RANDOM_ROUNDS; i++) {
-		rng_fill(key, 16);
-		rng_fill(iv, 16);
-		len = rng() % (MAX_LEN + 1);
-		rng_fill(in, len);
+		ref_fill(key, 16);
+		ref_fill(iv, 16);
+		len = ref_rng() % (MAX_LEN + 1);
+		ref_fill(in, len);
 		wpv_sms4_set_key(&ctx, key);
 		wpv_sms4_mac_start(&mac, &ctx, iv);
 		wpv_sms4_mac_update(&mac, in, len);
 		wpv_sms4_mac_end(&mac, ours);
-		ossl_cbcmac(key, iv, in, len, theirs);
+		assert_int_equal(ref_cbcmac(key, iv, in, len, theirs), 0);
 		assert_memory_equal(ours, theirs, 16);
 	}
 }
@@ -285,10 +230,10 @@ static void test_cbcmac_pads_each_update_separately(void **state)
 	struct wpv_sms4_ctx ctx;
 
 	(void)state;
-	rng_fill(key, 16);
-	rng_fill(iv, 16);
-	rng_fill(a, sizeof(a));
-	rng_fill(b, sizeof(b));
+	ref_fill(key, 16);
+	ref_fill(iv, 16);
+	ref_fill(a, sizeof(a));
+	ref_fill(b, sizeof(b));
 	wpv_sms4_set_key(&ctx, key);
 
 	wpv_sms4_mac_start(&mac, &ctx, iv);
@@ -315,10 +260,10 @@ static void test_encrypt_pair_equals_two_single_blocks(void **state)
 
 	(void)state;
 	for (i = 0; i < RANDOM_ROUNDS; i++) {
-		rng_fill(ka, 16);
-		rng_fill(kb, 16);
-		rng_fill(ba, 16);
-		rng_fill(bb, 16);
+		ref_fill(ka, 16);
+		ref_fill(kb, 16);
+		ref_fill(ba, 16);
+		ref_fill(bb, 16);
 		wpv_sms4_set_key(&ca, ka);
 		wpv_sms4_set_key(&cb, kb);
 		wpv_sms4_load(a, ba);
@@ -340,7 +285,7 @@ static void test_wipe_clears_round_keys(void **state)
 	struct wpv_sms4_ctx ctx;
 
 	(void)state;
-	rng_fill(key, 16);
+	ref_fill(key, 16);
 	wpv_sms4_set_key(&ctx, key);
 	assert_memory_not_equal(&ctx, &zero, sizeof(ctx));
 	wpv_sms4_wipe(&ctx);
