@@ -59,8 +59,8 @@ policy = any
 unique_subject = no
 copy_extensions = none
 [ any ]
-commonName = supplied
 organizationName = optional
+commonName = supplied
 [ req ]
 distinguished_name = dn
 prompt = no
