@@ -119,7 +119,7 @@ int wpv_pool_start(struct wpv_pool **out, unsigned int workers,
 {
 	struct wpv_pool *p;
 	unsigned int i;
-	int ret;
+	int ret = 0;
 
 	p = calloc(1, sizeof(*p));
 	if (!p)
