@@ -18,6 +18,8 @@
 #include <syslog.h>
 #include <unistd.h>
 
+#include <netlink/errno.h>
+
 #include "agent_conf.h"
 #include "agent_nl.h"
 #include "agent_pool.h"
@@ -72,7 +74,7 @@ static void agent_on_sta_gone(void *ctx, u32 ifindex, const u8 *addr)
 	ret = wpv_nl_send_sta_del(&a->nl, ifindex, addr);
 	if (ret)
 		syslog(LOG_WARNING, "station %s left ifindex %u; cannot tell the module: %s",
-		       mac, ifindex, strerror(ENOMEM));
+		       mac, ifindex, nl_geterror(ret));
 	else
 		syslog(LOG_DEBUG, "station %s left ifindex %u", mac, ifindex);
 }
@@ -199,9 +201,14 @@ static int agent_args(struct agent *a, int argc, char **argv, bool *fg)
 
 	while ((opt = getopt_long(argc, argv, "c:f", opts, NULL)) != -1) {
 		switch (opt) {
-		case 'c': a->conf_path = optarg; break;
-		case 'f': *fg = true; break;
-		default: return -1;
+		case 'c':
+			a->conf_path = optarg;
+			break;
+		case 'f':
+			*fg = true;
+			break;
+		default:
+			return -1;
 		}
 	}
 	return optind == argc ? 0 : -1;

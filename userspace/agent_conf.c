@@ -213,6 +213,13 @@ int wpv_agent_conf_load(const char *path, struct wpv_agent_conf *c,
 			 "%s: nothing to verify against: set ca_file, ca_dir or keys_dir",
 			 path);
 	}
+	/* Would reject every certificate as status-unknown: say so now. */
+	if (!ret && c->ca_file && c->crl_check && !c->crl_file && !c->ca_dir) {
+		ret = -EINVAL;
+		snprintf(err, err_len,
+			 "%s: crl_check is yes but there is no crl_file or ca_dir to find CRLs in",
+			 path);
+	}
 	if (ret)
 		wpv_agent_conf_free(c);
 	return ret;

@@ -115,16 +115,27 @@ static const struct wpv_nl_sent *find_sent(const struct wpv_nl *nl, u32 seq)
 	return NULL;
 }
 
+/*
+ * Until registered, an error is the answer to the registration: stop so
+ * nl_wait_for_ack() returns it.  Afterwards refusals of verdicts and
+ * deletions are logged and the loop goes on.
+ */
 static int on_wpv_error(struct sockaddr_nl *who, struct nlmsgerr *e,
 			void *arg)
 {
-	const struct wpv_nl_sent *s = find_sent(arg, e->msg.nlmsg_seq);
+	struct wpv_nl *nl = arg;
+	const struct wpv_nl_sent *s = find_sent(nl, e->msg.nlmsg_seq);
 	char mac[WPV_MAC_STRLEN] = "?";
 	int prio = LOG_WARNING;
 
 	(void)who;
-	if (!s)
+	if (!nl->registered)
+		return NL_STOP;
+	if (!s) {
+		syslog(LOG_WARNING, "request %u refused by the module: %s",
+		       e->msg.nlmsg_seq, strerror(-e->error));
 		return NL_SKIP;
+	}
 	wpv_format_mac(s->addr, mac);
 	/* A deleted station the module never knew is not news. */
 	if (s->cmd == WPV_CMD_STA_DEL && e->error == -ENOENT)
@@ -304,6 +315,7 @@ int wpv_nl_register(struct wpv_nl *nl)
 		       " (another agent is running)" : "");
 		return ret;
 	}
+	nl->registered = true;
 	return nl_socket_set_nonblocking(nl->sk);
 }
 
@@ -316,8 +328,11 @@ void wpv_nl_unregister(struct wpv_nl *nl)
 	struct nl_msg *msg = new_msg(nl, WPV_CMD_AGENT_UNREGISTER);
 
 	/* Closing the socket has the same effect if this is lost. */
-	if (msg)
+	if (msg && nl->registered)
 		send_msg(nl, msg, WPV_CMD_AGENT_UNREGISTER, NULL);
+	else
+		nlmsg_free(msg);
+	nl->registered = false;
 }
 
 int wpv_nl_fd(const struct wpv_nl *nl)

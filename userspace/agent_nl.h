@@ -30,6 +30,7 @@ struct wpv_nl_sent {
  * @ctx: passed to both
  * @sent: recent requests, by sequence number
  * @sent_next: next slot in @sent
+ * @registered: the module accepted us as its agent
  */
 struct wpv_nl {
 	struct nl_sock *sk;
@@ -40,6 +41,7 @@ struct wpv_nl {
 	void *ctx;
 	struct wpv_nl_sent sent[WPV_NL_INFLIGHT];
 	unsigned int sent_next;
+	bool registered;
 };
 
 int wpv_nl_open(struct wpv_nl *nl);

@@ -89,11 +89,20 @@ int wpv_make_response_main(int argc, char **argv)
 		if (ret)
 			continue;
 		switch (opt) {
-		case 's': sig = optarg; break;
-		case 'c': cert_path = optarg; break;
-		case 'p': pub = optarg; break;
-		case 'o': out = optarg; break;
-		default: return WPV_EXIT_USAGE;
+		case 's':
+			sig = optarg;
+			break;
+		case 'c':
+			cert_path = optarg;
+			break;
+		case 'p':
+			pub = optarg;
+			break;
+		case 'o':
+			out = optarg;
+			break;
+		default:
+			return WPV_EXIT_USAGE;
 		}
 	}
 	if (!sig || !cert_path == !pub ||

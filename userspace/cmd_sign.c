@@ -48,11 +48,20 @@ int wpv_sign_main(int argc, char **argv)
 
 	while ((opt = getopt_long(argc, argv, "k:i:o:r", opts, NULL)) != -1) {
 		switch (opt) {
-		case 'k': key_path = optarg; break;
-		case 'i': in_path = optarg; break;
-		case 'o': out_path = optarg; break;
-		case 'r': raw = true; break;
-		default: return WPV_EXIT_USAGE;
+		case 'k':
+			key_path = optarg;
+			break;
+		case 'i':
+			in_path = optarg;
+			break;
+		case 'o':
+			out_path = optarg;
+			break;
+		case 'r':
+			raw = true;
+			break;
+		default:
+			return WPV_EXIT_USAGE;
 		}
 	}
 	if (!key_path || !in_path) {

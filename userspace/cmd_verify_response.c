@@ -67,9 +67,14 @@ int wpv_verify_response_main(int argc, char **argv)
 		if (ret)
 			continue;
 		switch (opt) {
-		case 'c': conf = optarg; break;
-		case 'i': in = optarg; break;
-		default: return WPV_EXIT_USAGE;
+		case 'c':
+			conf = optarg;
+			break;
+		case 'i':
+			in = optarg;
+			break;
+		default:
+			return WPV_EXIT_USAGE;
 		}
 	}
 	if (!conf || !in ||

@@ -69,12 +69,23 @@ int wpv_verify_sig_main(int argc, char **argv)
 
 	while ((opt = getopt_long(argc, argv, "c:p:i:s:r", opts, NULL)) != -1) {
 		switch (opt) {
-		case 'c': cert = optarg; break;
-		case 'p': pub = optarg; break;
-		case 'i': in = optarg; break;
-		case 's': sig_path = optarg; break;
-		case 'r': raw = true; break;
-		default: return WPV_EXIT_USAGE;
+		case 'c':
+			cert = optarg;
+			break;
+		case 'p':
+			pub = optarg;
+			break;
+		case 'i':
+			in = optarg;
+			break;
+		case 's':
+			sig_path = optarg;
+			break;
+		case 'r':
+			raw = true;
+			break;
+		default:
+			return WPV_EXIT_USAGE;
 		}
 	}
 	if (!in || !sig_path || !cert == !pub) {

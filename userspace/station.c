@@ -73,8 +73,8 @@ static int station_open(struct station *st)
 			strerror(errno));
 		return -1;
 	}
-	st->fd = socket(AF_PACKET, SOCK_DGRAM | SOCK_CLOEXEC,
-			htons(WPV_ETH_P_WAI));
+	/* Protocol 0 until bound: nothing queues from other interfaces. */
+	st->fd = socket(AF_PACKET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
 	if (st->fd < 0) {
 		fprintf(stderr, "wpv station: packet socket: %s\n",
 			strerror(errno));
@@ -267,13 +267,26 @@ static int station_args(struct station *st, int argc, char **argv)
 
 	while ((opt = getopt_long(argc, argv, "i:k:c:", opts, NULL)) != -1) {
 		switch (opt) {
-		case 'i': st->ifname = optarg; break;
-		case 'k': st->key_path = optarg; break;
-		case 'c': st->cert_path = optarg; break;
-		case 'o': st->once = true; break;
-		case 'R': st->record = optarg; break;
-		case 'P': st->replay = optarg; break;
-		default: return -1;
+		case 'i':
+			st->ifname = optarg;
+			break;
+		case 'k':
+			st->key_path = optarg;
+			break;
+		case 'c':
+			st->cert_path = optarg;
+			break;
+		case 'o':
+			st->once = true;
+			break;
+		case 'R':
+			st->record = optarg;
+			break;
+		case 'P':
+			st->replay = optarg;
+			break;
+		default:
+			return -1;
 		}
 	}
 	if (optind != argc || !st->ifname || !st->key_path ||

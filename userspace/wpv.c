@@ -56,8 +56,8 @@ static void wpv_list(FILE *out, bool test)
 
 		if (c->test != test)
 			continue;
-		fprintf(out, "  wpv %s %s\n      %s\n", c->name, c->usage,
-			c->summary);
+		fprintf(out, "  wpv %s%s%s\n      %s\n", c->name,
+			*c->usage ? " " : "", c->usage, c->summary);
 	}
 }
 

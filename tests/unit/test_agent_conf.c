@@ -172,6 +172,21 @@ static void file_with_nothing_to_trust_is_refused(void **state)
 	assert_non_null(strstr(err, "nothing to verify against"));
 }
 
+static void crl_check_without_crls_is_refused(void **state)
+{
+	struct wpv_agent_conf c;
+	char err[256];
+
+	(void)state;
+	write_conf("ca_file = /ca.pem\n");
+	assert_int_equal(wpv_agent_conf_load(path, &c, err, sizeof(err)),
+			 -EINVAL);
+	assert_non_null(strstr(err, "no crl_file or ca_dir"));
+	write_conf("ca_file = /ca.pem\ncrl_check = no\n");
+	assert_int_equal(wpv_agent_conf_load(path, &c, err, sizeof(err)), 0);
+	wpv_agent_conf_free(&c);
+}
+
 static void missing_file_is_reported(void **state)
 {
 	struct wpv_agent_conf c;
@@ -198,6 +213,7 @@ int main(void)
 		cmocka_unit_test(bad_bool_and_level_are_refused),
 		cmocka_unit_test(overlong_line_is_refused),
 		cmocka_unit_test(file_with_nothing_to_trust_is_refused),
+		cmocka_unit_test(crl_check_without_crls_is_refused),
 		cmocka_unit_test(missing_file_is_reported),
 	};
 
