@@ -394,6 +394,31 @@ static void hashed_ca_dir_with_crl_works(void **state)
 	verifier = keep;
 }
 
+/* Every single-byte change is refused, none crashes (ASan watches). */
+static void every_single_byte_change_is_refused(void **state)
+{
+	static const u8 deltas[] = { 0x01, 0x80, 0xff };
+	struct wpv_verify_result res;
+	u8 body[2048], keep;
+	size_t n, i, d;
+
+	(void)state;
+	n = make_response("valid.pem", "valid.key", NULL, body, sizeof(body));
+	for (i = 0; i < n; i++) {
+		keep = body[i];
+		for (d = 0; d < sizeof(deltas); d++) {
+			body[i] = keep ^ deltas[d];
+			wpv_verify_response(verifier, &facts, body, n, &res);
+			if (res.verdict != WPV_VERDICT_REJECT)
+				fail_msg("byte %zu ^ 0x%02x accepted", i,
+					 deltas[d]);
+		}
+		body[i] = keep;
+	}
+	wpv_verify_response(verifier, &facts, body, n, &res);
+	assert_int_equal(res.verdict, WPV_VERDICT_ACCEPT);
+}
+
 static bool match_all(X509 *cert)
 {
 	(void)cert;
@@ -468,6 +493,7 @@ int main(void)
 		cmocka_unit_test(station_without_certificate_or_key_is_refused),
 		cmocka_unit_test(missing_crl_fails_closed),
 		cmocka_unit_test(hashed_ca_dir_with_crl_works),
+		cmocka_unit_test(every_single_byte_change_is_refused),
 		cmocka_unit_test(other_scheme_is_asked_first),
 		cmocka_unit_test(unusable_configuration_is_refused),
 	};
