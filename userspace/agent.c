@@ -94,12 +94,10 @@ static void agent_send_verdicts(struct agent *a)
 
 static struct wpv_verifier *agent_verifier(const struct wpv_agent_conf *c)
 {
-	struct wpv_verify_config vc;
 	struct wpv_verifier *v;
 	char err[512];
 
-	wpv_agent_conf_verify(c, &vc);
-	if (wpv_verifier_new(&vc, &v, err, sizeof(err))) {
+	if (wpv_agent_conf_verifier(c, &v, err, sizeof(err))) {
 		syslog(LOG_ERR, "%s", err);
 		return NULL;
 	}

@@ -239,17 +239,28 @@ void wpv_agent_conf_free(struct wpv_agent_conf *c)
 }
 
 /**
- * wpv_agent_conf_verify() - the verifier settings of a configuration
+ * wpv_agent_conf_verifier() - make the verifier a configuration describes
  * @c: the configuration
- * @vc: filled; points into @c
+ * @out: set to the verifier
+ * @err: filled with a message on failure
+ * @err_len: room at @err
+ *
+ * The one place verifiers are made, for the agent and the test commands
+ * alike: certificate schemes beyond the built-in one are registered here.
+ *
+ * Return: 0 or a negative errno.
  */
-void wpv_agent_conf_verify(const struct wpv_agent_conf *c,
-			   struct wpv_verify_config *vc)
+int wpv_agent_conf_verifier(const struct wpv_agent_conf *c,
+			    struct wpv_verifier **out, char *err,
+			    size_t err_len)
 {
-	memset(vc, 0, sizeof(*vc));
-	vc->ca_file = c->ca_file;
-	vc->ca_dir = c->ca_dir;
-	vc->crl_file = c->crl_file;
-	vc->keys_dir = c->keys_dir;
-	vc->crl_check = c->crl_check;
+	struct wpv_verify_config vc = {
+		.ca_file = c->ca_file,
+		.ca_dir = c->ca_dir,
+		.crl_file = c->crl_file,
+		.keys_dir = c->keys_dir,
+		.crl_check = c->crl_check,
+	};
+
+	return wpv_verifier_new(&vc, out, err, err_len);
 }

@@ -27,7 +27,8 @@ struct wpv_agent_conf {
 int wpv_agent_conf_load(const char *path, struct wpv_agent_conf *c,
 			char *err, size_t err_len);
 void wpv_agent_conf_free(struct wpv_agent_conf *c);
-void wpv_agent_conf_verify(const struct wpv_agent_conf *c,
-			   struct wpv_verify_config *vc);
+int wpv_agent_conf_verifier(const struct wpv_agent_conf *c,
+			    struct wpv_verifier **out, char *err,
+			    size_t err_len);
 
 #endif /* _WPV_AGENT_CONF_H */

@@ -17,7 +17,6 @@ static int decide(const char *conf_path, const struct wpv_cli_facts *f,
 		  const u8 *body, size_t len)
 {
 	struct wpv_verify_facts facts = { .ifname = "test" };
-	struct wpv_verify_config vc;
 	struct wpv_verify_result res;
 	struct wpv_agent_conf conf;
 	struct wpv_verifier *v;
@@ -27,8 +26,7 @@ static int decide(const char *conf_path, const struct wpv_cli_facts *f,
 		fprintf(stderr, "wpv verify-response: %s\n", err);
 		return WPV_EXIT_USAGE;
 	}
-	wpv_agent_conf_verify(&conf, &vc);
-	if (wpv_verifier_new(&vc, &v, err, sizeof(err))) {
+	if (wpv_agent_conf_verifier(&conf, &v, err, sizeof(err))) {
 		fprintf(stderr, "wpv verify-response: %s\n", err);
 		wpv_agent_conf_free(&conf);
 		return WPV_EXIT_USAGE;

@@ -114,7 +114,16 @@ out:
 	return ret;
 }
 
-static enum wpv_reason reason_of_x509_error(int err)
+/**
+ * wpv_verify_x509_reason() - the reason for an OpenSSL verification error
+ * @err: an X509_V_ERR_* value
+ *
+ * Other schemes that check chains themselves map their errors here too.
+ *
+ * Return: the matching reason; %WPV_REASON_CERT_UNTRUSTED for anything
+ * not listed.
+ */
+enum wpv_reason wpv_verify_x509_reason(int err)
 {
 	switch (err) {
 	case X509_V_ERR_CERT_HAS_EXPIRED:
@@ -171,17 +180,23 @@ static enum wpv_reason check_chain(const struct wpv_verifier *v, X509 *cert,
 	err = X509_STORE_CTX_get_error(ctx);
 	depth = X509_STORE_CTX_get_error_depth(ctx);
 	X509_STORE_CTX_free(ctx);
-	reason = reason_of_x509_error(err);
+	reason = wpv_verify_x509_reason(err);
 	return fail(res, reason, "certificate chain: %s (depth %d)",
 		    X509_verify_cert_error_string(err), depth);
 }
 
-/*
+/**
+ * wpv_verify_key_usage() - may this certificate's key sign answers?
+ * @cert: the station's certificate
+ * @res: on refusal, its reason and detail are set
+ *
  * RFC 5280: an absent keyUsage extension does not restrict the key; a
- * present one must allow digitalSignature for the key to sign answers.
+ * present one must allow digitalSignature.
+ *
+ * Return: %WPV_REASON_NONE or %WPV_REASON_CERT_KEY_USAGE.
  */
-static enum wpv_reason check_key_usage(X509 *cert,
-				       struct wpv_verify_result *res)
+enum wpv_reason wpv_verify_key_usage(X509 *cert,
+				     struct wpv_verify_result *res)
 {
 	uint32_t ku = X509_get_key_usage(cert);
 
@@ -239,7 +254,7 @@ static enum wpv_reason std_verify(const struct wpv_verifier *v, X509 *cert,
 	reason = check_chain(v, cert, res);
 	if (reason != WPV_REASON_NONE)
 		return reason;
-	reason = check_key_usage(cert, res);
+	reason = wpv_verify_key_usage(cert, res);
 	if (reason != WPV_REASON_NONE)
 		return reason;
 	reason = check_signature(X509_get0_pubkey(cert), chk, res);

@@ -116,7 +116,11 @@ void wpv_verify_response(const struct wpv_verifier *v,
 			 const u8 *body, size_t len,
 			 struct wpv_verify_result *res);
 
+/* Building blocks for other schemes. */
 int wpv_verify_identity(X509 *cert, char *buf, size_t len);
+enum wpv_reason wpv_verify_key_usage(X509 *cert,
+				     struct wpv_verify_result *res);
+enum wpv_reason wpv_verify_x509_reason(int err);
 const char *wpv_reason_name(enum wpv_reason reason);
 
 #endif /* _WPV_VERIFY_H */
