@@ -4,104 +4,45 @@
  * here; workers never touch a socket.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <syslog.h>
-#include <linux/nl80211.h>
 #include <netlink/genl/ctrl.h>
 #include <netlink/genl/genl.h>
 #include <netlink/netlink.h>
 
+#include "agent_msg.h"
 #include "agent_nl.h"
 #include "util.h"
 
 /* Room for a burst of answers while the loop is busy. */
 #define WPV_NL_RCVBUF	(1 << 20)
 
-static struct nla_policy verify_policy[WPV_A_MAX + 1] = {
-	[WPV_A_IFINDEX] = { .type = NLA_U32 },
-	[WPV_A_IFNAME] = { .type = NLA_STRING, .maxlen = IF_NAMESIZE },
-	[WPV_A_BSSID] = { .type = NLA_UNSPEC, .minlen = 6, .maxlen = 6 },
-	[WPV_A_AP_ADDR] = { .type = NLA_UNSPEC, .minlen = 6, .maxlen = 6 },
-	[WPV_A_STA_ADDR] = { .type = NLA_UNSPEC, .minlen = 6, .maxlen = 6 },
-	[WPV_A_AP_NONCE] = { .type = NLA_UNSPEC, .minlen = WPV_NONCE_LEN,
-			     .maxlen = WPV_NONCE_LEN },
-	[WPV_A_COOKIE] = { .type = NLA_U64 },
-	[WPV_A_RESPONSE] = { .type = NLA_UNSPEC,
-			     .maxlen = WPV_SIG_RESP_MAX_LEN },
+static const char *const msg_errors[] = {
+	[WPV_MSG_PARSE] = "attributes do not parse",
+	[WPV_MSG_MISSING] = "a required attribute is missing",
+	[WPV_MSG_LENGTH] = "an address or nonce has the wrong length",
+	[WPV_MSG_NOMEM] = "out of memory",
 };
-
-static const int verify_required[] = {
-	WPV_A_IFINDEX, WPV_A_BSSID, WPV_A_AP_ADDR, WPV_A_STA_ADDR,
-	WPV_A_AP_NONCE, WPV_A_COOKIE, WPV_A_RESPONSE,
-};
-
-/* libnl checks maxlen only; binary attributes must be exact. */
-static bool exact(struct nlattr *a, int len)
-{
-	return nla_len(a) == len;
-}
-
-static struct wpv_job *job_from_attrs(struct nlattr **tb)
-{
-	struct wpv_job *job;
-	size_t i;
-
-	for (i = 0; i < sizeof(verify_required) / sizeof(int); i++) {
-		if (!tb[verify_required[i]]) {
-			syslog(LOG_WARNING, "verify request without attribute %d; ignored",
-			       verify_required[i]);
-			return NULL;
-		}
-	}
-	if (!exact(tb[WPV_A_BSSID], 6) || !exact(tb[WPV_A_AP_ADDR], 6) ||
-	    !exact(tb[WPV_A_STA_ADDR], 6) ||
-	    !exact(tb[WPV_A_AP_NONCE], WPV_NONCE_LEN)) {
-		syslog(LOG_WARNING, "verify request with a bad address or nonce length; ignored");
-		return NULL;
-	}
-	job = calloc(1, sizeof(*job));
-	if (!job)
-		return NULL;
-	job->len = nla_len(tb[WPV_A_RESPONSE]);
-	job->body = malloc(job->len ? job->len : 1);
-	if (!job->body) {
-		free(job);
-		return NULL;
-	}
-	memcpy(job->body, nla_data(tb[WPV_A_RESPONSE]), job->len);
-	job->ifindex = nla_get_u32(tb[WPV_A_IFINDEX]);
-	job->cookie = nla_get_u64(tb[WPV_A_COOKIE]);
-	if (tb[WPV_A_IFNAME])
-		snprintf(job->facts.ifname, sizeof(job->facts.ifname), "%s",
-			 nla_get_string(tb[WPV_A_IFNAME]));
-	else
-		snprintf(job->facts.ifname, sizeof(job->facts.ifname), "if%u",
-			 job->ifindex);
-	nla_memcpy(job->facts.bssid, tb[WPV_A_BSSID], 6);
-	nla_memcpy(job->facts.ap_addr, tb[WPV_A_AP_ADDR], 6);
-	nla_memcpy(job->facts.sta_addr, tb[WPV_A_STA_ADDR], 6);
-	nla_memcpy(job->facts.ap_nonce, tb[WPV_A_AP_NONCE], WPV_NONCE_LEN);
-	return job;
-}
 
 static int on_wpv_msg(struct nl_msg *msg, void *arg)
 {
-	struct genlmsghdr *gnlh = nlmsg_data(nlmsg_hdr(msg));
-	struct nlattr *tb[WPV_A_MAX + 1];
 	struct wpv_nl *nl = arg;
 	struct wpv_job *job;
+	int ret;
 
 	/* Only the kernel may hand us answers to verify. */
-	if (nlmsg_get_src(msg)->nl_pid != 0 || gnlh->cmd != WPV_CMD_VERIFY)
+	if (nlmsg_get_src(msg)->nl_pid != 0)
 		return NL_SKIP;
-	if (genlmsg_parse(nlmsg_hdr(msg), 0, tb, WPV_A_MAX, verify_policy)) {
-		syslog(LOG_WARNING, "verify request does not parse; ignored");
+	ret = wpv_msg_parse_verify(msg, &job);
+	if (ret == -WPV_MSG_OTHER)
+		return NL_SKIP;
+	if (ret) {
+		/* The module's timer rejects the station: fail closed. */
+		syslog(LOG_WARNING, "verify request ignored: %s",
+		       msg_errors[-ret]);
 		return NL_SKIP;
 	}
-	job = job_from_attrs(tb);
-	if (job)
-		nl->on_verify(nl->ctx, job);
+	nl->on_verify(nl->ctx, job);
 	return NL_OK;
 }
 
@@ -191,19 +132,13 @@ int wpv_nl_open(struct wpv_nl *nl)
 
 static int on_nl80211_msg(struct nl_msg *msg, void *arg)
 {
-	struct genlmsghdr *gnlh = nlmsg_data(nlmsg_hdr(msg));
-	struct nlattr *tb[NL80211_ATTR_MAX + 1];
 	struct wpv_nl *nl = arg;
+	u32 ifindex;
+	u8 addr[6];
 
-	if (gnlh->cmd != NL80211_CMD_DEL_STATION)
+	if (wpv_msg_parse_del_station(msg, &ifindex, addr))
 		return NL_SKIP;
-	if (genlmsg_parse(nlmsg_hdr(msg), 0, tb, NL80211_ATTR_MAX, NULL) ||
-	    !tb[NL80211_ATTR_IFINDEX] || !tb[NL80211_ATTR_MAC] ||
-	    nla_len(tb[NL80211_ATTR_IFINDEX]) != 4 ||
-	    nla_len(tb[NL80211_ATTR_MAC]) != 6)
-		return NL_SKIP;
-	nl->on_sta_gone(nl->ctx, nla_get_u32(tb[NL80211_ATTR_IFINDEX]),
-			nla_data(tb[NL80211_ATTR_MAC]));
+	nl->on_sta_gone(nl->ctx, ifindex, addr);
 	return NL_OK;
 }
 
@@ -260,18 +195,6 @@ void wpv_nl_close(struct wpv_nl *nl)
 	nl->sk = NULL;
 }
 
-static struct nl_msg *new_msg(const struct wpv_nl *nl, u8 cmd)
-{
-	struct nl_msg *msg = nlmsg_alloc();
-
-	if (msg && !genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, nl->family, 0,
-				0, cmd, WPV_GENL_VERSION)) {
-		nlmsg_free(msg);
-		return NULL;
-	}
-	return msg;
-}
-
 static int send_msg(struct wpv_nl *nl, struct nl_msg *msg, u8 cmd,
 		    const u8 *addr)
 {
@@ -301,7 +224,7 @@ static int send_msg(struct wpv_nl *nl, struct nl_msg *msg, u8 cmd,
  */
 int wpv_nl_register(struct wpv_nl *nl)
 {
-	struct nl_msg *msg = new_msg(nl, WPV_CMD_AGENT_REGISTER);
+	struct nl_msg *msg = wpv_msg_new(nl->family, WPV_CMD_AGENT_REGISTER);
 	int ret;
 
 	if (!msg)
@@ -325,7 +248,7 @@ int wpv_nl_register(struct wpv_nl *nl)
  */
 void wpv_nl_unregister(struct wpv_nl *nl)
 {
-	struct nl_msg *msg = new_msg(nl, WPV_CMD_AGENT_UNREGISTER);
+	struct nl_msg *msg = wpv_msg_new(nl->family, WPV_CMD_AGENT_UNREGISTER);
 
 	/* Closing the socket has the same effect if this is lost. */
 	if (msg && nl->registered)
@@ -394,20 +317,10 @@ int wpv_nl_receive_events(struct wpv_nl *nl)
  */
 int wpv_nl_send_verdict(struct wpv_nl *nl, const struct wpv_job *job)
 {
-	struct nl_msg *msg = new_msg(nl, WPV_CMD_VERDICT);
+	struct nl_msg *msg = wpv_msg_verdict(nl->family, job);
 
 	if (!msg)
 		return -NLE_NOMEM;
-	if (nla_put_u32(msg, WPV_A_IFINDEX, job->ifindex) ||
-	    nla_put(msg, WPV_A_STA_ADDR, 6, job->facts.sta_addr) ||
-	    nla_put_u64(msg, WPV_A_COOKIE, job->cookie) ||
-	    nla_put_u8(msg, WPV_A_VERDICT, job->res.verdict) ||
-	    nla_put_u32(msg, WPV_A_REASON, job->res.reason) ||
-	    (job->res.identity[0] &&
-	     nla_put_string(msg, WPV_A_IDENTITY, job->res.identity))) {
-		nlmsg_free(msg);
-		return -NLE_NOMEM;
-	}
 	return send_msg(nl, msg, WPV_CMD_VERDICT, job->facts.sta_addr);
 }
 
@@ -421,14 +334,9 @@ int wpv_nl_send_verdict(struct wpv_nl *nl, const struct wpv_job *job)
  */
 int wpv_nl_send_sta_del(struct wpv_nl *nl, u32 ifindex, const u8 *addr)
 {
-	struct nl_msg *msg = new_msg(nl, WPV_CMD_STA_DEL);
+	struct nl_msg *msg = wpv_msg_sta_del(nl->family, ifindex, addr);
 
 	if (!msg)
 		return -NLE_NOMEM;
-	if (nla_put_u32(msg, WPV_A_IFINDEX, ifindex) ||
-	    nla_put(msg, WPV_A_STA_ADDR, 6, addr)) {
-		nlmsg_free(msg);
-		return -NLE_NOMEM;
-	}
 	return send_msg(nl, msg, WPV_CMD_STA_DEL, addr);
 }
