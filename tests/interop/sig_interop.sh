@@ -199,6 +199,19 @@ else
 		fail $name "$(cat "$tmp/split.log")"
 	fi
 
+	name=responder_ignores_request_for_another_station
+	"$WPV" station -i lo -k "$pki/valid.key" --once 2>"$tmp/station.log" &
+	pid=$!
+	sleep 0.3
+	if python3 tests/interop/wai_ap.py --other lo $NONCE_A 2>"$tmp/ap.log" &&
+	   grep -q "not us; ignored" "$tmp/station.log"; then
+		pass $name
+	else
+		fail $name "$(cat "$tmp/ap.log" "$tmp/station.log")"
+	fi
+	kill $pid 2>/dev/null
+	wait $pid 2>/dev/null
+
 	station_case responder_replaying_a_recorded_answer_is_refused \
 		'verdict=reject reason=malformed' $NONCE_B --replay "$tmp/recorded.bin"
 fi

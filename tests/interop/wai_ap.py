@@ -7,6 +7,10 @@
       as on the loopback interface), wait for the answer and write its
       body (after the WAI header) to BODY_OUT.
 
+  wai_ap.py --other IFACE AP_NONCE_HEX
+      Send a request naming another station (02:00:00:00:09:00) and
+      succeed only if nothing answers within a second.
+
   wai_ap.py --split PACKET AP_NONCE_HEX TRANSCRIPT_OUT SIG_OUT
       Take a recorded answer (whole WAI packet) apart: rebuild the
       transcript independently of wpv, with AP address and BSSID
@@ -29,19 +33,26 @@ def wai_header(subtype, body_len, seq):
                        0, 0)
 
 
-def ask(iface, nonce, out):
+def ask(iface, nonce, out, sta=ZERO, timeout=3):
     s = socket.socket(socket.AF_PACKET, socket.SOCK_DGRAM,
                       socket.htons(ETH_P_WAI))
     s.bind((iface, ETH_P_WAI))
-    s.settimeout(3)
-    body = b"\x00" + ZERO + ZERO + nonce
+    s.settimeout(timeout)
+    body = b"\x00" + ZERO + sta + nonce
     s.sendto(wai_header(SIG_REQ, len(body), 1) + body,
              (iface, ETH_P_WAI, 0, 0, ZERO))
     while True:
-        pkt, addr = s.recvfrom(8192)
+        try:
+            pkt, addr = s.recvfrom(8192)
+        except socket.timeout:
+            if out is None:
+                return 0
+            raise
         if addr[2] == socket.PACKET_OUTGOING or len(pkt) < 12:
             continue
         if pkt[3] == SIG_RESP:
+            if out is None:
+                sys.exit("answered a request naming another station")
             open(out, "wb").write(pkt[12:])
             return 0
 
@@ -76,6 +87,9 @@ def split(packet, nonce, t_out, sig_out):
 def main(argv):
     if len(argv) == 6 and argv[1] == "--split":
         return split(argv[2], bytes.fromhex(argv[3]), argv[4], argv[5])
+    if len(argv) == 4 and argv[1] == "--other":
+        return ask(argv[2], bytes.fromhex(argv[3]), None,
+                   bytes.fromhex("020000000900"), 1)
     if len(argv) == 4:
         return ask(argv[1], bytes.fromhex(argv[2]), argv[3])
     sys.exit(__doc__)
