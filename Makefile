@@ -17,10 +17,10 @@ CC ?= cc
 PKGS := libnl-genl-3.0 libnl-3.0 openssl
 USER_CFLAGS := -O2 -g -Wall -Wextra -Werror=implicit-function-declaration \
 	-Iinclude/uapi -Ikernel $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-USER_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+USER_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -pthread
 
 # Plain C shared by the module and native builds.
-PORTABLE_SRCS :=
+PORTABLE_SRCS := kernel/wpv_transcript.c
 WPV_SRCS := $(wildcard userspace/*.c)
 
 .PHONY: all module userspace unit kunit vmtest style check clean

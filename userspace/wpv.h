@@ -1,19 +1,27 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-#ifndef WPV_TOOL_H
-#define WPV_TOOL_H
+/*
+ * The subcommands of wpv, one handler per file, dispatched from wpv.c, and
+ * the generic netlink plumbing the admin subcommands share.
+ */
+#ifndef _WPV_H
+#define _WPV_H
 
 #include <stdbool.h>
 #include <stdint.h>
 #include <netlink/genl/genl.h>
 #include <linux/wapi_preview.h>
 
-/* One subcommand: its handler gets argv with argv[0] = its own name. */
-struct wpv_subcmd {
-	const char *name;
-	int (*run)(int argc, char **argv);
-	const char *usage;
-	const char *help;
-};
+/* Exit codes: 0 success (or accept), 1 failure (or reject), 2 usage. */
+#define WPV_EXIT_USAGE	2
+
+int wpv_agent_main(int argc, char **argv);
+int wpv_station_main(int argc, char **argv);
+int wpv_transcript_main(int argc, char **argv);
+int wpv_sign_main(int argc, char **argv);
+int wpv_verify_sig_main(int argc, char **argv);
+int wpv_make_response_main(int argc, char **argv);
+int wpv_verify_response_main(int argc, char **argv);
+int wpv_cmd_iface(int argc, char **argv);
 
 /* A connected generic netlink socket and the resolved family. */
 struct wpv_nl {
@@ -28,6 +36,4 @@ int wpv_nl_send(struct wpv_nl *nl, struct nl_msg *msg,
 		int (*cb)(struct nl_msg *, void *), void *arg);
 int wpv_nl_put_ifname(struct nl_msg *msg, const char *ifname);
 
-int wpv_cmd_iface(int argc, char **argv);
-
-#endif
+#endif /* _WPV_H */
