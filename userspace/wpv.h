@@ -24,16 +24,16 @@ int wpv_verify_response_main(int argc, char **argv);
 int wpv_cmd_iface(int argc, char **argv);
 
 /* A connected generic netlink socket and the resolved family. */
-struct wpv_nl {
+struct wpv_genl {
 	struct nl_sock *sk;
 	int family;
 };
 
-int wpv_nl_open(struct wpv_nl *nl);
-void wpv_nl_close(struct wpv_nl *nl);
-struct nl_msg *wpv_nl_msg(struct wpv_nl *nl, uint8_t cmd, int flags);
-int wpv_nl_send(struct wpv_nl *nl, struct nl_msg *msg,
+int wpv_genl_open(struct wpv_genl *nl);
+void wpv_genl_close(struct wpv_genl *nl);
+struct nl_msg *wpv_genl_msg(struct wpv_genl *nl, uint8_t cmd, int flags);
+int wpv_genl_send(struct wpv_genl *nl, struct nl_msg *msg,
 		int (*cb)(struct nl_msg *, void *), void *arg);
-int wpv_nl_put_ifname(struct nl_msg *msg, const char *ifname);
+int wpv_genl_put_ifname(struct nl_msg *msg, const char *ifname);
 
 #endif /* _WPV_H */
