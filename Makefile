@@ -56,3 +56,8 @@ clean:
 	$(MAKE) -C tests/unit clean
 	rm -f userspace/wpv
 	rm -rf build
+
+# WPI cipher throughput next to OpenSSL's SM4 (not part of check).
+.PHONY: bench
+bench:
+	$(MAKE) -C scripts/bench run
