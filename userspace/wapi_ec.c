@@ -45,6 +45,14 @@ static const uint8_t wapi_n[WAPI_EC_BYTES] = {
 	0x0f, 0xc9, 0x62, 0x19, 0x5d, 0xfa, 0xe7, 0x6f, 0x56, 0x56, 0x46, 0x77,
 };
 
+const uint8_t wapi_oid_sig_alg[WAPI_OID_SIG_ALG_LEN] = {
+	0x2a, 0x81, 0x1c, 0xd7, 0x63, 0x01, 0x01, 0x01,
+};
+
+const uint8_t wapi_oid_curve[WAPI_OID_CURVE_LEN] = {
+	0x2a, 0x81, 0x1c, 0xd7, 0x63, 0x01, 0x01, 0x02, 0x01,
+};
+
 static const char *const wapi_ec_errstr[__WAPI_EC_E_MAX] = {
 	[WAPI_EC_OK] = "success",
 	[WAPI_EC_E_NOMEM] = "out of memory or OpenSSL failure",
@@ -74,7 +82,7 @@ static const char *const wapi_ec_errstr[__WAPI_EC_E_MAX] = {
 	[WAPI_EC_E_KEY_USAGE] = "certificate key usage does not allow digital signatures",
 	[WAPI_EC_E_CA_KEY_USAGE] = "issuer key usage does not allow signing certificates or CRLs",
 	[WAPI_EC_E_CRITICAL_EXT] = "certificate has an unsupported critical extension",
-	[WAPI_EC_E_CRL_MISSING] = "no CRL from the certificate's issuer",
+	[WAPI_EC_E_CRL_MISSING] = "no usable CRL from the certificate's issuer",
 	[WAPI_EC_E_CRL_STALE] = "issuer's CRL is out of date",
 	[WAPI_EC_E_CRL_BAD_SIGNATURE] = "issuer's CRL signature does not verify",
 };

@@ -67,6 +67,11 @@
 
 #define WAPI_OID_SIG_ALG	"1.2.156.11235.1.1.1"
 #define WAPI_OID_CURVE		"1.2.156.11235.1.1.2.1"
+/* Contents octets of those OIDs, as in DER (after tag 0x06 and length) */
+#define WAPI_OID_SIG_ALG_LEN	8
+#define WAPI_OID_CURVE_LEN	9
+extern const uint8_t wapi_oid_sig_alg[WAPI_OID_SIG_ALG_LEN];
+extern const uint8_t wapi_oid_curve[WAPI_OID_CURVE_LEN];
 
 /**
  * enum wapi_ec_err - why a WAPI operation failed (returned negated)
@@ -103,7 +108,7 @@
  *	(keyUsage without digitalSignature)
  * @WAPI_EC_E_CA_KEY_USAGE: an issuer may not sign certificates or CRLs
  * @WAPI_EC_E_CRITICAL_EXT: a critical extension this library does not know
- * @WAPI_EC_E_CRL_MISSING: no CRL from the issuer of a certificate
+ * @WAPI_EC_E_CRL_MISSING: no usable CRL from the issuer of a certificate
  * @WAPI_EC_E_CRL_STALE: the issuer's CRL is past nextUpdate or not yet
  *	in force
  * @WAPI_EC_E_CRL_BAD_SIGNATURE: the issuer's CRL does not verify

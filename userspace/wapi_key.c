@@ -30,11 +30,6 @@
 
 #define SEC1_PEM_NAME	"EC PRIVATE KEY"
 
-/* 1.2.156.11235.1.1.2.1, the contents of the OID. */
-static const uint8_t wapi_curve_oid[] = {
-	0x2a, 0x81, 0x1c, 0xd7, 0x63, 0x01, 0x01, 0x02, 0x01,
-};
-
 struct sec1_key {
 	uint8_t d[WAPI_EC_BYTES];
 	struct wapi_der_elem params;
@@ -126,8 +121,8 @@ static int sec1_check_params(const uint8_t *der, size_t len,
 	if (!k->has_params)
 		return -WAPI_EC_E_KEY_FORMAT;
 	if (pa->tag == WAPI_DER_OID)
-		return pa->val_len == sizeof(wapi_curve_oid) &&
-		       !memcmp(pa->val, wapi_curve_oid, pa->val_len) ?
+		return pa->val_len == sizeof(wapi_oid_curve) &&
+		       !memcmp(pa->val, wapi_oid_curve, pa->val_len) ?
 		       0 : -WAPI_EC_E_WRONG_CURVE;
 	if (pa->tag == WAPI_DER_SEQUENCE)
 		return sec1_check_explicit(der, len);
@@ -219,8 +214,8 @@ static int sec1_write_oid(BIO *out, EVP_PKEY *priv)
 
 	wapi_dbuf_add(&b, version, sizeof(version));
 	wapi_dbuf_add_tlv(&b, WAPI_DER_OCTET_STRING, d, sizeof(d));
-	wapi_dbuf_add_tlv(&t, WAPI_DER_OID, wapi_curve_oid,
-			  sizeof(wapi_curve_oid));
+	wapi_dbuf_add_tlv(&t, WAPI_DER_OID, wapi_oid_curve,
+			  sizeof(wapi_oid_curve));
 	wapi_dbuf_wrap(&t, WAPI_DER_CTX0);
 	wapi_dbuf_add(&b, t.p, t.len);
 	wapi_dbuf_free(&t);
