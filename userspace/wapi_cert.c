@@ -399,8 +399,10 @@ static X509 *find_issuer(X509 *x, STACK_OF(X509) *set, int *err)
 		if (cand == x)
 			continue;
 		e = wapi_cert_check_signed_by(x, cand);
-		if (!e)
+		if (!e) {
+			*err = 0;
 			return cand;
+		}
 		if (e != -WAPI_EC_E_ISSUER_NOT_FOUND)
 			*err = e;
 	}

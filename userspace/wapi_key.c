@@ -32,6 +32,7 @@
 
 struct sec1_key {
 	uint8_t d[WAPI_EC_BYTES];
+	struct wapi_der_elem priv;
 	struct wapi_der_elem params;
 	struct wapi_der_elem pub;
 	bool has_params;
@@ -83,13 +84,20 @@ static int sec1_parse(const uint8_t *der, size_t len, struct sec1_key *k)
 	    e.val_len != 1 || e.val[0] != 1)
 		return -WAPI_EC_E_KEY_FORMAT;
 
-	/* SEC1 says 24 bytes; some writers drop leading zeros. */
-	if (wapi_der_expect(&it, WAPI_DER_OCTET_STRING, &e) ||
-	    !e.val_len || e.val_len > WAPI_EC_BYTES)
+	if (wapi_der_expect(&it, WAPI_DER_OCTET_STRING, &k->priv))
 		return -WAPI_EC_E_KEY_FORMAT;
-	memcpy(k->d + WAPI_EC_BYTES - e.val_len, e.val, e.val_len);
-
 	return sec1_parse_tail(&it, k);
+}
+
+/* SEC1 says 24 bytes; some writers drop leading zeros. */
+static int sec1_get_scalar(struct sec1_key *k)
+{
+	const struct wapi_der_elem *e = &k->priv;
+
+	if (!e->val_len || e->val_len > WAPI_EC_BYTES)
+		return -WAPI_EC_E_KEY_FORMAT;
+	memcpy(k->d + WAPI_EC_BYTES - e->val_len, e->val, e->val_len);
+	return 0;
 }
 
 /*
@@ -151,9 +159,12 @@ static int sec1_to_key(const uint8_t *der, size_t len, EVP_PKEY **out)
 	struct sec1_key k;
 	int err;
 
+	/* The curve first, so a key on another curve says so. */
 	err = sec1_parse(der, len, &k);
 	if (!err)
 		err = sec1_check_params(der, len, &k);
+	if (!err)
+		err = sec1_get_scalar(&k);
 	if (!err)
 		err = wapi_ec_priv_from_scalar(k.d, out);
 	if (!err) {
