@@ -245,26 +245,31 @@ static bool push_crl(STACK_OF(X509_CRL) **sk, const char *path)
 	return false;
 }
 
-static bool parse_opt(struct opts *o, int c)
+/* 0, 1 if a file named cannot be read, 2 for a usage error. */
+static int parse_opt(struct opts *o, int c)
 {
 	char *end;
+	long *num;
 
 	switch (c) {
-	case 'o': o->out = optarg; return true;
-	case 'k': o->key = optarg; return true;
-	case 'K': o->ca_key = optarg; return true;
-	case 's': o->subject = optarg; return true;
-	case 'U': o->key_usage = optarg; return true;
-	case 'A': o->is_ca = true; return true;
-	case 'c': return push_cert(&o->ca, optarg);
-	case 'u': return push_cert(&o->untrusted, optarg);
-	case 'l': return push_crl(&o->crls, optarg);
-	case 'n': o->serial = strtol(optarg, &end, 0); break;
-	case 'S': o->start = strtol(optarg, &end, 0); break;
-	case 'D': o->days = strtol(optarg, &end, 0); break;
-	default: return false;
+	case 'o': o->out = optarg; return 0;
+	case 'k': o->key = optarg; return 0;
+	case 'K': o->ca_key = optarg; return 0;
+	case 's': o->subject = optarg; return 0;
+	case 'U': o->key_usage = optarg; return 0;
+	case 'A': o->is_ca = true; return 0;
+	case 'c': return push_cert(&o->ca, optarg) ? 0 : 1;
+	case 'u': return push_cert(&o->untrusted, optarg) ? 0 : 1;
+	case 'l': return push_crl(&o->crls, optarg) ? 0 : 1;
+	case 'n': num = &o->serial; break;
+	case 'S': num = &o->start; break;
+	case 'D': num = &o->days; break;
+	default: return 2;
 	}
-	return !*end && end != optarg;
+	*num = strtol(optarg, &end, 0);
+	if (*end || end == optarg || (num != &o->start && *num <= 0))
+		return 2;
+	return 0;
 }
 
 int main(int argc, char **argv)
@@ -285,9 +290,10 @@ int main(int argc, char **argv)
 	optind = 2;
 	while ((c = getopt_long(argc, argv, "o:k:K:s:c:u:l:n:", long_opts,
 				NULL)) != -1) {
-		if (!parse_opt(&o, c)) {
-			usage();
-			rc = 2;
+		rc = parse_opt(&o, c);
+		if (rc) {
+			if (rc == 2)
+				usage();
 			goto out;
 		}
 	}
