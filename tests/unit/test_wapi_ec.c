@@ -1027,6 +1027,84 @@ static void test_tampered_certificates_are_refused_with_their_reason(void **stat
 	sk_X509_free(trusted);
 }
 
+/*
+ * Every single-bit change anywhere in a station certificate, and in a key
+ * file, must be refused without a crash or a leak (ASan watches).
+ */
+static void test_every_bit_flip_of_a_certificate_is_refused(void **state)
+{
+	STACK_OF(X509) *trusted = certs_of(pki.ca, NULL);
+	STACK_OF(X509_CRL) *crls = crls_of(pki.crl, NULL);
+	unsigned char *der = NULL;
+	const unsigned char *p;
+	int n, i, bit, parsed = 0;
+	X509 *y;
+
+	(void)state;
+	n = i2d_X509(pki.valid, &der);
+	assert_true(n > 0);
+	for (i = 0; i < n; i++) {
+		for (bit = 0; bit < 8; bit += 3) {
+			der[i] ^= (unsigned char)(1 << bit);
+			p = der;
+			y = d2i_X509(NULL, &p, n);
+			if (y) {
+				parsed++;
+				assert_int_not_equal(
+					wapi_cert_verify_chain(y, trusted,
+							       crls, pki.now,
+							       NULL), 0);
+				X509_free(y);
+			}
+			ERR_clear_error();
+			der[i] ^= (unsigned char)(1 << bit);
+		}
+	}
+	print_message("%d of %d mutations parsed, all refused\n", parsed,
+		      3 * n);
+	OPENSSL_free(der);
+	sk_X509_CRL_free(crls);
+	sk_X509_free(trusted);
+}
+
+static void test_every_bit_flip_of_a_key_file_is_refused(void **state)
+{
+	uint8_t d[WAPI_EC_BYTES];
+	unsigned char *der;
+	BIO *b = BIO_new(BIO_s_mem()), *in;
+	char *name, *hdr, *pem;
+	EVP_PKEY *k;
+	long n, len;
+	int i, bit, err;
+
+	(void)state;
+	assert_int_equal(wapi_ec_key_write_pem(b, pki.sta_key,
+					       WAPI_KEY_FORM_OID), 0);
+	len = BIO_get_mem_data(b, &pem);
+	in = BIO_new_mem_buf(pem, (int)len);
+	assert_true(PEM_read_bio(in, &name, &hdr, &der, &n));
+	BIO_free(in);
+	for (i = 0; i < n; i++) {
+		for (bit = 0; bit < 8; bit++) {
+			der[i] ^= (unsigned char)(1 << bit);
+			err = read_key_der(der, (size_t)n, &k);
+			/*
+			 * The scalar itself has no redundancy but the
+			 * public key that follows it.
+			 */
+			assert_int_not_equal(err, 0);
+			assert_null(k);
+			der[i] ^= (unsigned char)(1 << bit);
+		}
+	}
+	assert_int_equal(wapi_ec_get_scalar(pki.sta_key, d), 0);
+	OPENSSL_cleanse(d, sizeof(d));
+	OPENSSL_free(name);
+	OPENSSL_free(hdr);
+	OPENSSL_clear_free(der, (size_t)n);
+	BIO_free(b);
+}
+
 static void test_every_error_has_words_and_a_reason(void **state)
 {
 	int i;
@@ -1066,6 +1144,8 @@ int main(void)
 		cmocka_unit_test(test_certificate_chains_give_the_right_verdict),
 		cmocka_unit_test(test_short_api_verifies_a_station_against_its_ca),
 		cmocka_unit_test(test_tampered_certificates_are_refused_with_their_reason),
+		cmocka_unit_test(test_every_bit_flip_of_a_certificate_is_refused),
+		cmocka_unit_test(test_every_bit_flip_of_a_key_file_is_refused),
 	};
 	int fails;
 
