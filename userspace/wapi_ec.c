@@ -70,7 +70,7 @@ static const char *const wapi_ec_errstr[__WAPI_EC_E_MAX] = {
 	[WAPI_EC_E_BAD_SIGNATURE] = "signature does not verify",
 	[WAPI_EC_E_CERT_NOT_WAPI] = "certificate is not of the WAPI profile",
 	[WAPI_EC_E_CERT_MALFORMED] = "certificate or CRL cannot be decoded",
-	[WAPI_EC_E_CERT_SIG_ALG] = "signature algorithm is not WAPI 1.2.156.11235.1.1.1 or inner and outer differ",
+	[WAPI_EC_E_CERT_SIG_ALG] = "signature algorithm is not the WAPI one, or differs inside and outside",
 	[WAPI_EC_E_CERT_EXPIRED] = "certificate has expired",
 	[WAPI_EC_E_CERT_NOT_YET_VALID] = "certificate is not yet valid",
 	[WAPI_EC_E_CERT_REVOKED] = "certificate is revoked",
@@ -498,35 +498,39 @@ int wapi_ec_get_scalar(EVP_PKEY *key, uint8_t d[WAPI_EC_BYTES])
 }
 
 /**
- * wapi_ec_digest() - the value the WAPI ECDSA signs
- * @msg: the message
- * @len: its length
- * @e: SHA-256(msg) as a 256-bit big-endian integer, reduced mod n
+ * wapi_ec_reduce() - the value the WAPI ECDSA signs, from a digest
+ * @h: SHA-256 of the message
+ * @e: @h as a 256-bit big-endian integer, reduced mod n
  *
  * This reduction is the whole difference from standard ECDSA, which keeps
  * the leftmost 192 bits of the digest.
  */
-int wapi_ec_digest(const void *msg, size_t len, uint8_t e[WAPI_EC_BYTES])
+int wapi_ec_reduce(const uint8_t h[WAPI_EC_HASH_LEN], uint8_t e[WAPI_EC_BYTES])
 {
-	uint8_t h[32];
 	BIGNUM *v, *n;
 	BN_CTX *bn;
 	int err = -WAPI_EC_E_NOMEM;
 
-	v = BN_new();
+	v = BN_bin2bn(h, WAPI_EC_HASH_LEN, NULL);
 	n = BN_bin2bn(wapi_n, sizeof(wapi_n), NULL);
 	bn = BN_CTX_new();
-	if (!v || !n || !bn ||
-	    !EVP_Digest(msg, len, h, NULL, EVP_sha256(), NULL) ||
-	    !BN_bin2bn(h, sizeof(h), v) || !BN_nnmod(v, v, n, bn) ||
-	    BN_bn2binpad(v, e, WAPI_EC_BYTES) < 0)
-		goto out;
-	err = 0;
-out:
+	if (v && n && bn && BN_nnmod(v, v, n, bn) &&
+	    BN_bn2binpad(v, e, WAPI_EC_BYTES) == WAPI_EC_BYTES)
+		err = 0;
 	BN_CTX_free(bn);
 	BN_free(n);
 	BN_free(v);
 	return err;
+}
+
+/** wapi_ec_digest() - wapi_ec_reduce() of SHA-256(@msg) */
+int wapi_ec_digest(const void *msg, size_t len, uint8_t e[WAPI_EC_BYTES])
+{
+	uint8_t h[WAPI_EC_HASH_LEN];
+
+	if (!EVP_Digest(msg, len, h, NULL, EVP_sha256(), NULL))
+		return -WAPI_EC_E_NOMEM;
+	return wapi_ec_reduce(h, e);
 }
 
 /* r or s as a BIGNUM, checked to be in [1, n-1]. */
@@ -643,14 +647,13 @@ out:
 }
 
 /**
- * wapi_sign() - sign by the WAPI rule
+ * wapi_sign_digest() - sign by the WAPI rule, given SHA-256 of the message
  * @priv: a private key on the WAPI curve
- * @msg: the message (hashed here with SHA-256)
- * @len: its length
+ * @h: SHA-256 of the message
  * @sig: r | s, 24 bytes each
  */
-int wapi_sign(EVP_PKEY *priv, const void *msg, size_t len,
-	      uint8_t sig[WAPI_EC_SIG_LEN])
+int wapi_sign_digest(EVP_PKEY *priv, const uint8_t h[WAPI_EC_HASH_LEN],
+		     uint8_t sig[WAPI_EC_SIG_LEN])
 {
 	uint8_t e[WAPI_EC_BYTES], der[WAPI_EC_SIG_DER_MAX + 16];
 	size_t der_len = sizeof(der);
@@ -659,7 +662,7 @@ int wapi_sign(EVP_PKEY *priv, const void *msg, size_t len,
 
 	err = wapi_ec_key_check(priv);
 	if (!err)
-		err = wapi_ec_digest(msg, len, e);
+		err = wapi_ec_reduce(h, e);
 	if (err)
 		return err;
 
@@ -674,18 +677,35 @@ int wapi_sign(EVP_PKEY *priv, const void *msg, size_t len,
 }
 
 /**
- * wapi_verify_sig() - verify by the WAPI rule
+ * wapi_sign() - sign by the WAPI rule
+ * @priv: a private key on the WAPI curve
+ * @msg: the message (hashed here with SHA-256)
+ * @len: its length
+ * @sig: r | s, 24 bytes each
+ */
+int wapi_sign(EVP_PKEY *priv, const void *msg, size_t len,
+	      uint8_t sig[WAPI_EC_SIG_LEN])
+{
+	uint8_t h[WAPI_EC_HASH_LEN];
+
+	if (!EVP_Digest(msg, len, h, NULL, EVP_sha256(), NULL))
+		return -WAPI_EC_E_NOMEM;
+	return wapi_sign_digest(priv, h, sig);
+}
+
+/**
+ * wapi_verify_digest() - verify by the WAPI rule, given SHA-256 of the
+ * message
  * @pub: a key on the WAPI curve; keys on other curves are refused with
  *	%WAPI_EC_E_NOT_WAPI_KEY
- * @msg: the message
- * @len: its length
+ * @h: SHA-256 of the message
  * @sig: r | s, 24 bytes each
  *
  * Return: 0 if it verifies, -%WAPI_EC_E_BAD_SIGNATURE if not, another
  * negated enum wapi_ec_err if it cannot be checked.
  */
-int wapi_verify_sig(EVP_PKEY *pub, const void *msg, size_t len,
-		    const uint8_t sig[WAPI_EC_SIG_LEN])
+int wapi_verify_digest(EVP_PKEY *pub, const uint8_t h[WAPI_EC_HASH_LEN],
+		       const uint8_t sig[WAPI_EC_SIG_LEN])
 {
 	uint8_t e[WAPI_EC_BYTES], der[WAPI_EC_SIG_DER_MAX];
 	size_t der_len = sizeof(der);
@@ -696,7 +716,7 @@ int wapi_verify_sig(EVP_PKEY *pub, const void *msg, size_t len,
 	if (!err)
 		err = wapi_ec_sig_to_der(sig, der, &der_len);
 	if (!err)
-		err = wapi_ec_digest(msg, len, e);
+		err = wapi_ec_reduce(h, e);
 	if (err)
 		return err;
 
@@ -708,6 +728,17 @@ int wapi_verify_sig(EVP_PKEY *pub, const void *msg, size_t len,
 	EVP_PKEY_CTX_free(ctx);
 	ERR_clear_error();
 	return err;
+}
+
+/** wapi_verify_sig() - wapi_verify_digest() of SHA-256(@msg) */
+int wapi_verify_sig(EVP_PKEY *pub, const void *msg, size_t len,
+		    const uint8_t sig[WAPI_EC_SIG_LEN])
+{
+	uint8_t h[WAPI_EC_HASH_LEN];
+
+	if (!EVP_Digest(msg, len, h, NULL, EVP_sha256(), NULL))
+		return -WAPI_EC_E_NOMEM;
+	return wapi_verify_digest(pub, h, sig);
 }
 
 /** wapi_verify_sig_point() - wapi_verify_sig() with the key as a point */

@@ -58,6 +58,8 @@
 #include <linux/wapi_preview.h>
 
 #define WAPI_EC_BYTES		24
+/* SHA-256, the only hash WAPI signatures use */
+#define WAPI_EC_HASH_LEN	32
 /* 0x04 | x | y */
 #define WAPI_EC_POINT_LEN	(1 + 2 * WAPI_EC_BYTES)
 /* r | s */
@@ -174,12 +176,21 @@ int wapi_ec_key_check(EVP_PKEY *key);
 int wapi_ec_get_point(EVP_PKEY *key, uint8_t point[WAPI_EC_POINT_LEN]);
 int wapi_ec_get_scalar(EVP_PKEY *key, uint8_t d[WAPI_EC_BYTES]);
 
-/* The WAPI ECDSA rule (wapi_ec.c) */
+/*
+ * The WAPI ECDSA rule (wapi_ec.c).  The plain forms hash the message with
+ * SHA-256; the _digest forms take that hash, for callers that already
+ * have it (the signed transcript is hashed once for any key type).
+ */
+int wapi_ec_reduce(const uint8_t h[WAPI_EC_HASH_LEN], uint8_t e[WAPI_EC_BYTES]);
 int wapi_ec_digest(const void *msg, size_t len, uint8_t e[WAPI_EC_BYTES]);
 int wapi_sign(EVP_PKEY *priv, const void *msg, size_t len,
 	      uint8_t sig[WAPI_EC_SIG_LEN]);
+int wapi_sign_digest(EVP_PKEY *priv, const uint8_t h[WAPI_EC_HASH_LEN],
+		     uint8_t sig[WAPI_EC_SIG_LEN]);
 int wapi_verify_sig(EVP_PKEY *pub, const void *msg, size_t len,
 		    const uint8_t sig[WAPI_EC_SIG_LEN]);
+int wapi_verify_digest(EVP_PKEY *pub, const uint8_t h[WAPI_EC_HASH_LEN],
+		       const uint8_t sig[WAPI_EC_SIG_LEN]);
 int wapi_verify_sig_point(const uint8_t point[WAPI_EC_POINT_LEN],
 			  const void *msg, size_t len,
 			  const uint8_t sig[WAPI_EC_SIG_LEN]);

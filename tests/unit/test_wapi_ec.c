@@ -163,7 +163,8 @@ static void test_digest_is_sha256_reduced_mod_n_not_truncated(void **state)
 
 static void test_wapi_signature_verifies_and_tampering_fails(void **state)
 {
-	uint8_t sig[WAPI_EC_SIG_LEN], pt[WAPI_EC_POINT_LEN];
+	uint8_t sig[WAPI_EC_SIG_LEN], sig2[WAPI_EC_SIG_LEN];
+	uint8_t pt[WAPI_EC_POINT_LEN], h[WAPI_EC_HASH_LEN];
 	EVP_PKEY *k, *pub;
 
 	(void)state;
@@ -175,6 +176,10 @@ static void test_wapi_signature_verifies_and_tampering_fails(void **state)
 	assert_int_equal(wapi_ec_pub_from_point(pt, sizeof(pt), &pub), 0);
 	assert_int_equal(wapi_verify_sig(pub, msg, sizeof(msg), sig), 0);
 	assert_int_equal(wapi_verify_sig_point(pt, msg, sizeof(msg), sig), 0);
+	assert_true(EVP_Digest(msg, sizeof(msg), h, NULL, EVP_sha256(), NULL));
+	assert_int_equal(wapi_verify_digest(pub, h, sig), 0);
+	assert_int_equal(wapi_sign_digest(k, h, sig2), 0);
+	assert_int_equal(wapi_verify_sig(pub, msg, sizeof(msg), sig2), 0);
 
 	assert_int_equal(wapi_verify_sig(pub, msg, sizeof(msg) - 1, sig),
 			 -WAPI_EC_E_BAD_SIGNATURE);
