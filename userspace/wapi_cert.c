@@ -361,13 +361,18 @@ static int crl_usable(X509_CRL *crl, X509 *issuer, time_t now)
 	return 0;
 }
 
-/* Is @x listed by a usable CRL of @issuer?  No usable CRL: unknown. */
+/*
+ * Is @x listed by a usable CRL of @issuer?  Every usable CRL is looked at,
+ * so an older CRL still in force cannot hide a newer listing.  No usable
+ * CRL at all: the status is unknown.
+ */
 static int cert_check_revocation(X509 *x, X509 *issuer,
 				 STACK_OF(X509_CRL) *crls, time_t now)
 {
-	ASN1_INTEGER *serial = (ASN1_INTEGER *)X509_get0_serialNumber(x);
+	const ASN1_INTEGER *serial = X509_get0_serialNumber(x);
 	int i, e, err = -WAPI_EC_E_CRL_MISSING;
 	X509_REVOKED *rev;
+	bool covered = false;
 
 	for (i = 0; i < sk_X509_CRL_num(crls); i++) {
 		X509_CRL *crl = sk_X509_CRL_value(crls, i);
@@ -382,9 +387,9 @@ static int cert_check_revocation(X509 *x, X509 *issuer,
 		/* 2 means removeFromCRL: listed, but no longer revoked. */
 		if (X509_CRL_get0_by_serial(crl, &rev, serial) == 1)
 			return -WAPI_EC_E_CERT_REVOKED;
-		return 0;
+		covered = true;
 	}
-	return err;
+	return covered ? 0 : err;
 }
 
 /* A certificate in @set that issued @x; @err says why none did. */

@@ -654,7 +654,7 @@ struct pki {
 	X509 *ca, *impostor_ca, *other_ca, *p256_ca, *mid;
 	X509 *valid, *expired, *not_yet, *revoked, *wrong_ca, *other_issuer;
 	X509 *no_sign, *via_mid, *p256_leaf;
-	X509_CRL *crl, *crl_stale, *crl_impostor, *crl_mid;
+	X509_CRL *crl, *crl_stale, *crl_impostor, *crl_mid, *crl_empty;
 	time_t now;
 };
 
@@ -749,6 +749,9 @@ static int pki_setup(void **state)
 	assert_int_equal(wapi_pki_issue_crl(pki.ca, pki.ca_key, &pki.revoked,
 					    1, pki.now - 60, pki.now + 7 * DAY,
 					    &pki.crl), 0);
+	assert_int_equal(wapi_pki_issue_crl(pki.ca, pki.ca_key, NULL, 0,
+					    pki.now - DAY, pki.now + 7 * DAY,
+					    &pki.crl_empty), 0);
 	assert_int_equal(wapi_pki_issue_crl(pki.ca, pki.ca_key, &pki.revoked,
 					    1, pki.now - 30 * DAY,
 					    pki.now - DAY, &pki.crl_stale), 0);
@@ -779,6 +782,7 @@ static int pki_teardown(void **state)
 	X509_CRL_free(pki.crl_stale);
 	X509_CRL_free(pki.crl_impostor);
 	X509_CRL_free(pki.crl_mid);
+	X509_CRL_free(pki.crl_empty);
 	EVP_PKEY_free(pki.ca_key);
 	EVP_PKEY_free(pki.ca2_key);
 	EVP_PKEY_free(pki.mid_key);
@@ -834,6 +838,9 @@ static const struct chain_case chain_cases[] = {
 	  WPV_REASON_CERT_NOT_YET_VALID },
 	{ "revoked station", &pki.revoked, { &pki.ca }, NULL, { &pki.crl },
 	  true, -WAPI_EC_E_CERT_REVOKED, WPV_REASON_CERT_REVOKED },
+	{ "revoked station, older CRL without it still in force",
+	  &pki.revoked, { &pki.ca }, NULL, { &pki.crl_empty, &pki.crl }, true,
+	  -WAPI_EC_E_CERT_REVOKED, WPV_REASON_CERT_REVOKED },
 	{ "revoked station, no CRLs configured", &pki.revoked, { &pki.ca },
 	  NULL, { NULL }, false, 0, WPV_REASON_VERIFIED },
 	{ "revoked station, only a stale CRL", &pki.revoked, { &pki.ca }, NULL,
