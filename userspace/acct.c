@@ -84,11 +84,13 @@ static int seq_cmp(const void *a, const void *b)
 }
 
 /*
- * The spooled sequence numbers in order.  Leftover temporary files are
- * writes that never completed (their callers were told of the failure),
- * so they are removed.
+ * The spooled sequence numbers in order.  With clean set, leftover
+ * temporary files are removed: they are writes that never completed, and
+ * their callers were told so.  Only acct_open() cleans, before any writer
+ * runs.
  */
-static int spool_list(struct acct *a, uint64_t **out, size_t *count)
+static int spool_list(struct acct *a, bool clean, uint64_t **out,
+		      size_t *count)
 {
 	uint64_t *seqs = NULL, *grown, seq;
 	size_t n = 0, cap = 0;
@@ -105,7 +107,7 @@ static int spool_list(struct acct *a, uint64_t **out, size_t *count)
 		return -errno;
 	}
 	while ((de = readdir(dir))) {
-		if (!strncmp(de->d_name, ".tmp-", 5)) {
+		if (clean && !strncmp(de->d_name, ".tmp-", 5)) {
 			unlinkat(a->spool_fd, de->d_name, 0);
 			continue;
 		}
@@ -226,7 +228,7 @@ static int spool_drain(struct acct *a, unsigned int *sent)
 	int ret;
 
 	for (;;) {
-		ret = spool_list(a, &seqs, &n);
+		ret = spool_list(a, false, &seqs, &n);
 		if (ret || !n)
 			break;
 		for (i = 0; i < n && !ret; i++) {
@@ -324,7 +326,7 @@ static int spool_open(struct acct *a)
 			   O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (a->spool_fd < 0)
 		return -errno;
-	ret = spool_list(a, &seqs, &n);
+	ret = spool_list(a, true, &seqs, &n);
 	if (ret)
 		return ret;
 	/* Microseconds since the epoch keep numbers growing across runs. */

@@ -82,7 +82,6 @@ static int radius_configure(rc_handle *rh, const struct acct_config *cfg)
 	snprintf(retries, sizeof(retries), "%u", cfg->radius_retries);
 	ret = -EINVAL;
 	if (rc_add_config(rh, "acctserver", server, "wpv", 0) ||
-	    rc_add_config(rh, "authserver", "127.0.0.1:1:-", "wpv", 0) ||
 	    rc_add_config(rh, "dictionary", cfg->dictionary, "wpv", 0) ||
 	    rc_add_config(rh, "radius_timeout", timeout, "wpv", 0) ||
 	    rc_add_config(rh, "radius_retries", retries, "wpv", 0) ||

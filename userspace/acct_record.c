@@ -260,57 +260,89 @@ static int parse_small(int *dst, const char *v, size_t vlen, int max)
 	return 0;
 }
 
+enum spool_key {
+	SK_STATUS, SK_SEQ, SK_SESSION_ID, SK_IDENTITY, SK_STATION, SK_BSSID,
+	SK_SSID, SK_IFNAME, SK_START_TIME, SK_EVENT_TIME, SK_TX_BYTES,
+	SK_RX_BYTES, SK_TX_FRAMES, SK_RX_FRAMES, SK_TRIGGER, SK_CAUSE,
+	__SK_MAX
+};
+
+static const char *const spool_keys[__SK_MAX] = {
+	"status", "seq", "session_id", "identity", "station", "bssid",
+	"ssid", "ifname", "start_time", "event_time", "tx_bytes",
+	"rx_bytes", "tx_frames", "rx_frames", "trigger", "cause",
+};
+
+static int spool_enum(int *dst, const char *v, size_t vlen, int min, int max)
+{
+	int tmp = 0;
+
+	if (parse_small(&tmp, v, vlen, max) || tmp < min)
+		return -EINVAL;
+	*dst = tmp;
+	return 0;
+}
+
+static int spool_value(struct acct_record *r, enum spool_key k,
+		       const char *v, size_t vlen)
+{
+	struct acct_counters *c = &r->counters;
+
+	switch (k) {
+	case SK_STATUS:
+		return spool_enum((int *)&r->status, v, vlen, 1, 4);
+	case SK_SEQ:
+		return parse_u64(&r->seq, v, vlen);
+	case SK_SESSION_ID:
+		return parse_str(r->session_id, sizeof(r->session_id), v, vlen);
+	case SK_IDENTITY:
+		return parse_str(r->identity, sizeof(r->identity), v, vlen);
+	case SK_STATION:
+		return parse_str(r->station, sizeof(r->station), v, vlen);
+	case SK_BSSID:
+		return parse_str(r->bssid, sizeof(r->bssid), v, vlen);
+	case SK_SSID:
+		return parse_str(r->ssid, sizeof(r->ssid), v, vlen);
+	case SK_IFNAME:
+		return parse_str(r->ifname, sizeof(r->ifname), v, vlen);
+	case SK_START_TIME:
+		return parse_i64(&r->start_time, v, vlen);
+	case SK_EVENT_TIME:
+		return parse_i64(&r->event_time, v, vlen);
+	case SK_TX_BYTES:
+		return parse_u64(&c->tx_bytes, v, vlen);
+	case SK_RX_BYTES:
+		return parse_u64(&c->rx_bytes, v, vlen);
+	case SK_TX_FRAMES:
+		return parse_u64(&c->tx_frames, v, vlen);
+	case SK_RX_FRAMES:
+		return parse_u64(&c->rx_frames, v, vlen);
+	case SK_TRIGGER:
+		return spool_enum((int *)&r->trigger, v, vlen, 0,
+				  __ACCT_TRIGGER_MAX);
+	default:
+		return spool_enum((int *)&r->cause, v, vlen, 0,
+				  __ACCT_CAUSE_MAX);
+	}
+}
+
+/* One "key=value" line; each key must come exactly once. */
 static int spool_field(struct acct_record *r, const char *k, size_t klen,
 		       const char *v, size_t vlen, unsigned int *seen)
 {
-#define IS(name) (klen == sizeof(name) - 1 && !memcmp(k, name, klen))
-#define STR(name, f) if (IS(name)) return *seen += 1, \
-		parse_str(r->f, sizeof(r->f), v, vlen)
-#define U64(name, f) if (IS(name)) return *seen += 1, parse_u64(&r->f, v, vlen)
-#define I64(name, f) if (IS(name)) return *seen += 1, parse_i64(&r->f, v, vlen)
-	int tmp = 0, ret;
+	unsigned int i;
 
-	if (IS("status")) {
-		*seen += 1;
-		ret = parse_small(&tmp, v, vlen, 4);
-		if (ret || tmp == 0)
+	for (i = 0; i < __SK_MAX; i++) {
+		if (strlen(spool_keys[i]) != klen ||
+		    memcmp(spool_keys[i], k, klen))
+			continue;
+		if (*seen & (1u << i))
 			return -EINVAL;
-		r->status = tmp;
-		return 0;
+		*seen |= 1u << i;
+		return spool_value(r, i, v, vlen);
 	}
-	if (IS("trigger")) {
-		*seen += 1;
-		ret = parse_small(&tmp, v, vlen, __ACCT_TRIGGER_MAX);
-		r->trigger = tmp;
-		return ret;
-	}
-	if (IS("cause")) {
-		*seen += 1;
-		ret = parse_small(&tmp, v, vlen, __ACCT_CAUSE_MAX);
-		r->cause = tmp;
-		return ret;
-	}
-	U64("seq", seq);
-	STR("session_id", session_id);
-	STR("identity", identity);
-	STR("station", station);
-	STR("bssid", bssid);
-	STR("ssid", ssid);
-	STR("ifname", ifname);
-	I64("start_time", start_time);
-	I64("event_time", event_time);
-	U64("tx_bytes", counters.tx_bytes);
-	U64("rx_bytes", counters.rx_bytes);
-	U64("tx_frames", counters.tx_frames);
-	U64("rx_frames", counters.rx_frames);
 	return -EINVAL;
-#undef IS
-#undef STR
-#undef U64
-#undef I64
 }
-
-#define SPOOL_FIELDS	17
 
 /**
  * acct_record_from_spool() - parse spool text back into a record
@@ -339,7 +371,7 @@ int acct_record_from_spool(struct acct_record *r, const char *text)
 				       &seen))
 			return -EINVAL;
 	}
-	return seen == SPOOL_FIELDS ? 0 : -EINVAL;
+	return seen == (1u << __SK_MAX) - 1 ? 0 : -EINVAL;
 }
 
 /* Length of the valid UTF-8 sequence at s, or 0 if it is not one. */
