@@ -219,7 +219,37 @@ static void spool_done(struct acct *a, uint64_t seq, bool bad)
 	pthread_mutex_unlock(&a->lock);
 }
 
-/* Send everything spooled, oldest first; stop at the first failure. */
+static bool acct_stopping(struct acct *a)
+{
+	bool stopping;
+
+	pthread_mutex_lock(&a->lock);
+	stopping = a->stopping;
+	pthread_mutex_unlock(&a->lock);
+	return stopping;
+}
+
+/*
+ * The spool listing, taken under the lock so that the pending count it
+ * sets matches the files exactly: a writer renames and counts under the
+ * same lock.
+ */
+static int spool_snapshot(struct acct *a, uint64_t **seqs, size_t *n)
+{
+	int ret;
+
+	pthread_mutex_lock(&a->lock);
+	ret = spool_list(a, false, seqs, n);
+	if (!ret)
+		a->pending = *n;
+	pthread_mutex_unlock(&a->lock);
+	return ret;
+}
+
+/*
+ * Send everything spooled, oldest first; stop at the first failure, or
+ * between records when acct_close() is waiting.
+ */
 static int spool_drain(struct acct *a, unsigned int *sent)
 {
 	struct acct_record rec;
@@ -228,15 +258,18 @@ static int spool_drain(struct acct *a, unsigned int *sent)
 	int ret;
 
 	for (;;) {
-		ret = spool_list(a, false, &seqs, &n);
+		ret = spool_snapshot(a, &seqs, &n);
 		if (ret || !n)
 			break;
 		for (i = 0; i < n && !ret; i++) {
+			if (acct_stopping(a)) {
+				ret = -ECANCELED;
+				break;
+			}
 			ret = spool_read(a, seqs[i], &rec);
-			if (ret == -ENOENT)
-				continue;
 			if (ret) {
-				spool_done(a, seqs[i], true);
+				/* Gone already, or damaged: out of the way. */
+				spool_done(a, seqs[i], ret != -ENOENT);
 				ret = 0;
 				continue;
 			}
@@ -270,6 +303,8 @@ static void sender_note(struct acct *a, int ret, unsigned int sent)
 {
 	unsigned int was = a->backoff;
 
+	if (ret == -ECANCELED)
+		return;
 	if (!ret) {
 		if (was)
 			syslog(LOG_NOTICE, "acct: RADIUS server %s reachable again, %u records delivered",

@@ -113,20 +113,21 @@ out:
 int acct_radius_open(const struct acct_config *cfg, struct acct_radius **out)
 {
 	struct acct_radius *r;
-	int ret;
+	int ret = -ENOMEM;
 
 	r = calloc(1, sizeof(*r));
 	if (!r)
 		return -ENOMEM;
 	r->rh = rc_new();
-	if (!r->rh || !rc_config_init(r->rh)) {
-		ret = -ENOMEM;
+	if (!r->rh)
 		goto err_free;
-	}
+	if (!rc_config_init(r->rh))
+		goto err_destroy;
 	ret = radius_configure(r->rh, cfg);
 	if (ret) {
 		syslog(LOG_ERR, "acct: RADIUS client set-up failed for %s",
 		       cfg->radius_server);
+		radius_wipe_secrets(r->rh);
 		goto err_destroy;
 	}
 	if (cfg->nas_identifier[0])
@@ -138,12 +139,8 @@ int acct_radius_open(const struct acct_config *cfg, struct acct_radius **out)
 	return 0;
 
 err_destroy:
-	radius_wipe_secrets(r->rh);
 	rc_destroy(r->rh);
-	r->rh = NULL;
 err_free:
-	if (r->rh)
-		rc_destroy(r->rh);
 	free(r);
 	return ret;
 }

@@ -169,7 +169,8 @@ static void child_log(struct hook_child *c, bool flush)
 	}
 }
 
-static void child_read(struct hook_child *c)
+/* Returns 1 after reading, 0 when nothing is waiting, -1 once closed. */
+static int child_read(struct hook_child *c)
 {
 	ssize_t n;
 
@@ -177,21 +178,28 @@ static void child_read(struct hook_child *c)
 	if (n > 0) {
 		c->len += n;
 		child_log(c, false);
-		return;
+		return 1;
 	}
 	if (n < 0 && (errno == EINTR || errno == EAGAIN))
-		return;
+		return 0;
 	child_log(c, true);
 	close(c->out_fd);
 	c->out_fd = -1;
+	return -1;
 }
 
 static void child_exited(struct hook_child *c, int status)
 {
+	/*
+	 * Whatever it wrote last is still in the pipe.  A process it left
+	 * behind may hold the pipe open, so stop at the first empty read.
+	 */
+	while (c->out_fd >= 0 && child_read(c) > 0)
+		;
 	if (c->out_fd >= 0) {
-		/* Whatever it wrote last is still in the pipe. */
-		while (c->out_fd >= 0)
-			child_read(c);
+		child_log(c, true);
+		close(c->out_fd);
+		c->out_fd = -1;
 	}
 	if (WIFEXITED(status) && WEXITSTATUS(status))
 		syslog(LOG_WARNING, "hook %s[%d] exited with status %d",

@@ -640,6 +640,27 @@ test_hooks() {
 		fail hook_hung_killed_after_timeout "hookwait '$REPLY'"
 	fi
 	drv_quit
+
+	# A hook that leaves a process behind holding its output open.
+	cat >"$T/hooks-bg.conf" <<-EOF
+	hook_verified = sleep 30 & echo \$! >> "$T/bg.pid"; echo bg-started
+	hook_timeout = 20
+	EOF
+	drv_start
+	drv conf "$T/hooks-bg.conf"
+	drv hook verified 02:00:00:00:02:01 wlan0 02:00:00:00:01:00 a 1 -
+	drv hookwait 3000
+	local first=$REPLY
+	drv hook verified 02:00:00:00:02:01 wlan0 02:00:00:00:01:00 a 1 -
+	drv hookwait 3000
+	drv_quit
+	[ -s "$T/bg.pid" ] && kill $(cat "$T/bg.pid") 2>/dev/null
+	if [ "$first" = ok ] && [ "$REPLY" = ok ] &&
+	   grep -q 'hook verified\[[0-9]*\]: bg-started' "$T/driver.log"; then
+		pass hook_background_child_does_not_wedge
+	else
+		fail hook_background_child_does_not_wedge "hookwait '$first' '$REPLY'"
+	fi
 }
 
 check_env() {
