@@ -126,7 +126,8 @@ static int spool_list(struct acct *a, bool clean, uint64_t **out,
 		seqs[n++] = seq;
 	}
 	closedir(dir);
-	qsort(seqs, n, sizeof(*seqs), seq_cmp);
+	if (n)
+		qsort(seqs, n, sizeof(*seqs), seq_cmp);
 	*out = seqs;
 	*count = n;
 	return 0;

@@ -5,6 +5,9 @@
  * written to a persistent spool at once, and a sender thread delivers the
  * spool to the RADIUS accounting server in order, retrying with backoff.
  * None of the calls below waits for the network.
+ *
+ * The calls may come from any thread.  A session belongs to its caller
+ * until acct_stop(), which frees it.
  */
 #ifndef WPV_ACCT_H
 #define WPV_ACCT_H

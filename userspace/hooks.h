@@ -2,7 +2,7 @@
 /*
  * Event hooks: the configured command for verified, blocked or stopped runs
  * through /bin/sh -c with the station's facts in its environment, without
- * the caller waiting for it.
+ * the caller waiting for it.  hooks_run() may be called from any thread.
  */
 #ifndef WPV_HOOKS_H
 #define WPV_HOOKS_H

@@ -2,6 +2,9 @@
 /*
  * Certificate status from an OCSP responder (RFC 6960), with a cache and a
  * fail-open or fail-closed policy for when no status can be had.
+ *
+ * ocsp_check() may be called from several threads; a query not answered
+ * from the cache waits up to ocsp_timeout seconds for the responder.
  */
 #ifndef WPV_OCSP_H
 #define WPV_OCSP_H

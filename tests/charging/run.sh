@@ -59,7 +59,7 @@ free_port() {
 }
 
 build_driver() {
-	cc -O1 -g -pthread -Wall -Wextra -Werror \
+	cc -O1 -g -pthread -Wall -Wextra -Werror ${DRIVER_CFLAGS:-} \
 		-I"$TOP/include/uapi" -I"$TOP/userspace" \
 		-o "$T/charging_driver" "$TOP/tests/charging/charging_driver.c" \
 		"$TOP/userspace/acct.c" "$TOP/userspace/acct_record.c" \
@@ -348,6 +348,14 @@ test_acct_outage() {
 		pass acct_delivered_after_outage
 	else
 		fail acct_delivered_after_outage "flush '$REPLY', $(spool_count) left"
+	fi
+	# The server learns how long the records waited.
+	local delay
+	delay=$(detail_record Start "$sid" | sed -n 's/^Acct-Delay-Time = //p')
+	if [ -n "$delay" ] && [ "$delay" -ge 2 ]; then
+		pass acct_delay_time_counts_outage
+	else
+		fail acct_delay_time_counts_outage "Acct-Delay-Time '$delay'"
 	fi
 	drv_quit
 	if grep -q 'RADIUS server 127.0.0.1 reachable again, 3 records delivered' \
