@@ -308,7 +308,7 @@ static void sender_note(struct acct *a, int ret, unsigned int sent)
 		return;
 	if (!ret) {
 		if (was)
-			syslog(LOG_NOTICE, "acct: RADIUS server %s reachable again, %u records delivered",
+			syslog(LOG_NOTICE, "acct: %s reachable again, %u records delivered",
 			       a->cfg.radius_server, sent);
 		a->backoff = 0;
 		return;
@@ -350,14 +350,32 @@ static void *acct_sender(void *arg)
 	return NULL;
 }
 
+/* mkdir -p, private: the spool holds who used the network and when. */
+static int spool_mkdir(const char *path)
+{
+	char buf[PATH_MAX], *p;
+
+	snprintf(buf, sizeof(buf), "%s", path);
+	for (p = strchr(buf + 1, '/'); p; p = strchr(p + 1, '/')) {
+		*p = '\0';
+		if (mkdir(buf, 0700) && errno != EEXIST)
+			return -errno;
+		*p = '/';
+	}
+	if (mkdir(buf, 0700) && errno != EEXIST)
+		return -errno;
+	return 0;
+}
+
 static int spool_open(struct acct *a)
 {
 	uint64_t *seqs, floor;
 	size_t n;
 	int ret;
 
-	if (mkdir(a->cfg.spool_dir, 0700) && errno != EEXIST)
-		return -errno;
+	ret = spool_mkdir(a->cfg.spool_dir);
+	if (ret)
+		return ret;
 	a->spool_fd = open(a->cfg.spool_dir,
 			   O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (a->spool_fd < 0)
@@ -414,8 +432,10 @@ int acct_open(const struct acct_config *cfg, struct acct **out)
 	a->cfg = *cfg;
 	a->spool_fd = -1;
 	ret = acct_init_sync(a);
-	if (ret)
-		goto err;
+	if (ret) {
+		free(a);
+		return ret;
+	}
 	if (!cfg->radius_server[0]) {
 		*out = a;
 		return 0;

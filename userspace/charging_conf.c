@@ -170,7 +170,8 @@ int charging_conf_set(struct charging_conf *conf, const char *key,
 			continue;
 		switch (k->type) {
 		case CONF_UINT:
-			return conf_set_uint(k, (unsigned int *)(base + k->offset),
+			return conf_set_uint(k, (unsigned int *)
+					     (base + k->offset),
 					     value, err, errlen);
 		case CONF_POLICY:
 			return conf_set_policy(k, (enum ocsp_policy *)

@@ -38,7 +38,7 @@ struct ocsp_config {
 	char url[CONF_STR_MAX];			/* empty: OCSP off */
 	enum ocsp_policy policy;
 	unsigned int timeout;			/* seconds per request */
-	unsigned int max_age;			/* seconds cached without nextUpdate */
+	unsigned int max_age;			/* seconds, if no nextUpdate */
 	char ca_file[PATH_MAX];			/* trusted for responses */
 };
 

@@ -29,6 +29,7 @@
 /* How often running hooks are checked for exit, at most. */
 #define HOOK_REAP_MS		100
 #define HOOK_LINE_MAX		512
+#define HOOK_PATH	"/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 
 struct hook_child {
 	pid_t pid;
@@ -47,7 +48,7 @@ struct hooks {
 
 	/* lock protects everything below */
 	pthread_mutex_t lock;
-	pthread_cond_t idle;		/* signalled when nchildren drops to 0 */
+	pthread_cond_t idle;		/* nchildren dropped to 0 */
 	struct hook_child children[HOOKS_MAX_RUNNING];
 	unsigned int nchildren;
 	bool stopping;
@@ -131,7 +132,7 @@ int hooks_build_env(enum hook_event ev, const struct hook_env *env,
 	pos += w + 1;							\
 } while (0)
 
-	PUT("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
+	PUT("PATH", HOOK_PATH);
 	PUT("EVENT", hooks_event_name(ev));
 	format_mac(mac, sizeof(mac), env->sta);
 	PUT("STATION", mac);

@@ -4,17 +4,18 @@
  * per line on stdin and answers with one line on stdout, so a test script
  * can drive it as a coprocess between starting and stopping real servers.
  *
- *   conf FILE                       load charging keys (charging_conf_load)
- *   open                            acct_open
- *   start NAME IFNAME BSSID SSID STA IDENTITY    -> "ok SESSION-ID"
+ *   conf FILE          load charging keys (charging_conf_load); each
+ *                      refused line, then "error ..."
+ *   open               acct_open
+ *   start NAME IFNAME BSSID SSID STA IDENTITY  -> "ok SESSION-ID"
  *   update NAME TXB RXB TXF RXF interval|quantum
- *   stop NAME TXB RXB TXF RXF CAUSE
- *   pending                         -> "ok N"
- *   flush MS                        -> "ok" or "error pending N"
- *   close                           acct_close
- *   ocsp CERT ISSUER                -> "ok STATUS pass|fail REASON cached|fresh"
+ *   stop NAME TXB RXB TXF RXF CAUSE            (CAUSE as in the JSON log)
+ *   pending            -> "ok N"
+ *   flush MS           -> "ok" or "error pending N"
+ *   close              acct_close
+ *   ocsp CERT ISSUER   -> "ok STATUS pass|fail REASON cached|fresh"
  *   hook EVENT STA IFNAME BSSID IDENTITY REASON SESSION
- *   hookwait MS                     wait for running hooks to end
+ *   hookwait MS        wait for running hooks to end
  *   quit
  *
  * MAC addresses are written aa:bb:cc:dd:ee:ff; "-" stands for an empty

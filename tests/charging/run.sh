@@ -218,13 +218,13 @@ acct_conf() {
 	radius_retries = 1
 	acct_retry_max = 2
 	acct_log = $T/acct.jsonl
-	acct_spool_dir = $T/spool
+	acct_spool_dir = $T/var/spool/acct
 	nas_identifier = wpv-test-ap
 	EOF
 }
 
 spool_count() {
-	find "$T/spool" -name '*.acct' | wc -l
+	find "$T/var/spool/acct" -name '*.acct' | wc -l
 }
 
 test_acct_online() {
@@ -235,7 +235,12 @@ test_acct_online() {
 	[ "$REPLY" = ok ] || { fail acct_open "conf: $REPLY"; return; }
 	drv open
 	[ "$REPLY" = ok ] || { fail acct_open "$REPLY"; return; }
-	pass acct_open
+	if [ "$(stat -c %a "$T/var/spool/acct")" = 700 ]; then
+		pass acct_open_creates_private_spool
+	else
+		fail acct_open_creates_private_spool \
+			"mode $(stat -c %a "$T/var/spool/acct")"
+	fi
 
 	drv start a wlan0 02:00:00:00:01:00 PreviewNet 02:00:00:00:02:01 \
 		alice@example.test
@@ -358,7 +363,7 @@ test_acct_outage() {
 		fail acct_delay_time_counts_outage "Acct-Delay-Time '$delay'"
 	fi
 	drv_quit
-	if grep -q 'RADIUS server 127.0.0.1 reachable again, 3 records delivered' \
+	if grep -q 'acct: 127.0.0.1 reachable again, 3 records delivered' \
 		"$T/driver.log"; then
 		pass acct_recovery_logged
 	else

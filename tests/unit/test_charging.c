@@ -332,7 +332,7 @@ static void terminate_cause_follows_rfc2866(void **state)
 
 static void mac_and_called_station_rfc3580(void **state)
 {
-	static const unsigned char mac[6] = { 0x02, 0xab, 0x00, 0x10, 0xfe, 0x9 };
+	static const unsigned char mac[6] = { 2, 0xab, 0, 0x10, 0xfe, 9 };
 	struct acct_record r = { 0 };
 	char buf[64];
 
