@@ -221,6 +221,9 @@ static bool child_check(struct hooks *h, struct hook_child *c, long long now)
 	if (r == c->pid || (r < 0 && errno == ECHILD)) {
 		/* ECHILD: SIGCHLD is ignored and the kernel reaped it. */
 		child_exited(c, r == c->pid ? status : 0);
+		/* Being terminated: what it started goes with it. */
+		if (c->kill_ms)
+			kill(-c->pid, SIGKILL);
 		return true;
 	}
 	if (!c->kill_ms && now >= c->deadline_ms) {
@@ -374,6 +377,13 @@ static void hook_exec(const char *cmd, char **envp, int out, int null_fd)
 	sigaction(SIGHUP, &dfl, NULL);
 	if (dup2(null_fd, 0) < 0 || dup2(out, 1) < 0 || dup2(out, 2) < 0)
 		_exit(126);
+	/* Not every descriptor of the agent is close-on-exec (netlink). */
+	if (close_range(3, ~0U, 0)) {
+		int fd;
+
+		for (fd = 3; fd < 1024; fd++)
+			close(fd);
+	}
 	execve("/bin/sh", argv, envp);
 	_exit(127);
 }

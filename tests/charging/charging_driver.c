@@ -22,6 +22,7 @@
  * string.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -302,6 +303,12 @@ int main(void)
 	char line[1024], *argv[MAX_ARGS], *tok;
 	int argc;
 
+	/*
+	 * Descriptor 3: stands for one the agent left without close-on-exec;
+	 * hooks must not see it.
+	 */
+	int inherited = open("/dev/null", O_RDONLY);
+
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	openlog("charging_driver", LOG_PERROR | LOG_PID, LOG_DAEMON);
 	charging_conf_defaults(&d.conf);
@@ -319,5 +326,7 @@ int main(void)
 	hooks_close(d.hooks);
 	ocsp_free(d.ocsp);
 	acct_close(d.acct);
+	if (inherited >= 0)
+		close(inherited);
 	return 0;
 }

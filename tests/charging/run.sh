@@ -603,7 +603,7 @@ test_hooks() {
 	local t0 took
 
 	cat >"$T/hooks.conf" <<-EOF
-	hook_verified = env > "$T/hook-verified.env"
+	hook_verified = env > "$T/hook-verified.env"; if [ -e /proc/\$\$/fd/3 ]; then echo leaked; else echo none; fi > "$T/hook.fds"
 	hook_blocked = env > "$T/hook-blocked.env"; echo "blocked \$STATION"
 	hook_stopped = echo started; sleep 60; touch "$T/hook-survived"
 	hook_timeout = 1
@@ -621,6 +621,12 @@ test_hooks() {
 	check_env hook_env_blocked "$T/hook-blocked.env" \
 		EVENT=blocked STATION=02:00:00:00:02:04 REASON=cert-revoked \
 		REASON_CODE=9 IDENTITY=
+	# The driver's descriptor 3 has no close-on-exec flag.
+	if [ "$(cat "$T/hook.fds" 2>/dev/null)" = none ]; then
+		pass hook_gets_no_agent_descriptors
+	else
+		fail hook_gets_no_agent_descriptors "descriptor 3 inherited"
+	fi
 	if grep -q '^SESSION_ID=' "$T/hook-blocked.env" 2>/dev/null; then
 		fail hook_env_unknown_left_out "SESSION_ID set without a session"
 	else
