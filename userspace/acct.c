@@ -606,7 +606,8 @@ out:
  * acct_update() - send an Interim-Update
  * @a: the handle
  * @s: the session
- * @c: the station's counters since the verdict
+ * @c: the station's counters while authorised (the module's
+ *	WPV_STATS_AUTH_* figures)
  * @trigger: interval or byte quantum
  *
  * Return: 0, or a negative errno if the record could not be spooled (it is
@@ -629,7 +630,7 @@ int acct_update(struct acct *a, struct acct_session *s,
  * @a: the handle
  * @s: the session; freed whatever the result
  * @c: the final counters
- * @cause: why it ended; see acct_terminate_cause()
+ * @cause: why it ended; acct_cause_from_reason() maps the module's reason
  *
  * Return: 0, or a negative errno as for acct_update().
  */

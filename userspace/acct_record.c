@@ -51,6 +51,33 @@ unsigned int acct_terminate_cause(enum acct_cause cause)
 	return acct_causes[cause].rfc2866;
 }
 
+/**
+ * acct_cause_from_reason() - why a session ended, from the module's reason
+ * @reason: the reason of the state change that ended an authorised
+ *	station's session
+ *
+ * A failed re-verification counts as the station's error, a hand-made
+ * change as the administrator's; no reason at all means the station left.
+ *
+ * Return: the cause to give acct_stop().
+ */
+enum acct_cause acct_cause_from_reason(enum wpv_reason reason)
+{
+	switch (reason) {
+	case WPV_REASON_NONE:
+		return ACCT_CAUSE_LEAVE;
+	case WPV_REASON_ADMIN:
+	case WPV_REASON_HOLDDOWN:
+		return ACCT_CAUSE_ADMIN;
+	case WPV_REASON_AGENT_GONE:
+		return ACCT_CAUSE_SHUTDOWN;
+	case WPV_REASON_VERIFIED:
+		return ACCT_CAUSE_ERROR;
+	default:
+		return ACCT_CAUSE_BLOCKED;
+	}
+}
+
 const char *acct_cause_name(enum acct_cause cause)
 {
 	if ((unsigned int)cause >= __ACCT_CAUSE_MAX)

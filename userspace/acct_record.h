@@ -11,6 +11,8 @@
 #include <stdint.h>
 #include <time.h>
 
+#include <linux/wapi_preview.h>
+
 #define ACCT_SESSION_ID_LEN	16
 #define ACCT_IDENTITY_MAX	255
 #define ACCT_SSID_MAX		32
@@ -71,6 +73,7 @@ struct acct_record {
 };
 
 unsigned int acct_terminate_cause(enum acct_cause cause);
+enum acct_cause acct_cause_from_reason(enum wpv_reason reason);
 const char *acct_cause_name(enum acct_cause cause);
 const char *acct_trigger_name(enum acct_trigger trigger);
 const char *acct_status_name(enum acct_status status);

@@ -330,6 +330,30 @@ static void terminate_cause_follows_rfc2866(void **state)
 	assert_string_equal(acct_cause_name(__ACCT_CAUSE_MAX), "error");
 }
 
+static void stop_cause_from_module_reason(void **state)
+{
+	static const struct {
+		enum wpv_reason reason;
+		enum acct_cause cause;
+	} cases[] = {
+		{ WPV_REASON_NONE, ACCT_CAUSE_LEAVE },
+		{ WPV_REASON_ADMIN, ACCT_CAUSE_ADMIN },
+		{ WPV_REASON_HOLDDOWN, ACCT_CAUSE_ADMIN },
+		{ WPV_REASON_AGENT_GONE, ACCT_CAUSE_SHUTDOWN },
+		{ WPV_REASON_TIMEOUT, ACCT_CAUSE_BLOCKED },
+		{ WPV_REASON_BAD_SIGNATURE, ACCT_CAUSE_BLOCKED },
+		{ WPV_REASON_CERT_REVOKED, ACCT_CAUSE_BLOCKED },
+		{ WPV_REASON_STATUS_UNKNOWN, ACCT_CAUSE_BLOCKED },
+		{ WPV_REASON_VERIFIED, ACCT_CAUSE_ERROR },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		assert_int_equal(acct_cause_from_reason(cases[i].reason),
+				 cases[i].cause);
+}
+
 static void mac_and_called_station_rfc3580(void **state)
 {
 	static const unsigned char mac[6] = { 2, 0xab, 0, 0x10, 0xfe, 9 };
@@ -636,6 +660,7 @@ int main(void)
 		cmocka_unit_test(secret_refused_when_empty_or_too_long),
 		cmocka_unit_test(gigawords_split_64bit_counts),
 		cmocka_unit_test(terminate_cause_follows_rfc2866),
+		cmocka_unit_test(stop_cause_from_module_reason),
 		cmocka_unit_test(mac_and_called_station_rfc3580),
 		cmocka_unit_test(spool_round_trip_keeps_every_byte),
 		cmocka_unit_test(spool_refuses_damaged_text),
