@@ -492,15 +492,18 @@ pki() {
 	} >"$d/index.txt"
 }
 
-# ocsp_start SIGNER: run the responder, its signing certificate and key
-# named by SIGNER (ocsp or rogue).
+# ocsp_start SIGNER [ARGS]: run the responder, its signing certificate and
+# key named by SIGNER (ocsp or rogue); ARGS default to a nextUpdate five
+# minutes ahead.
 ocsp_start() {
-	local d=$T/pki i
+	local d=$T/pki i signer=$1
 
+	shift
+	[ $# -gt 0 ] || set -- -nmin 5
 	: >"$T/ocsp.log"
 	openssl ocsp -index "$d/index.txt" -port "$OCSP_PORT" \
-		-rsigner "$d/$1.pem" -rkey "$d/$1.key" -CA "$d/ca.pem" \
-		-nmin 5 -ignore_err >>"$T/ocsp.log" 2>&1 &
+		-rsigner "$d/$signer.pem" -rkey "$d/$signer.key" \
+		-CA "$d/ca.pem" -ignore_err "$@" >>"$T/ocsp.log" 2>&1 &
 	OCSP_PID=$!
 	for i in $(seq 50); do
 		grep -q 'waiting for OCSP client' "$T/ocsp.log" && return 0
@@ -519,12 +522,14 @@ ocsp_requests() {
 	grep -c 'Received request' "$T/ocsp.log"
 }
 
+# ocsp_conf POLICY [MAX_AGE]
 ocsp_conf() {
-	cat >"$T/ocsp-$1.conf" <<-EOF
+	cat >"$T/ocsp-$1${2:-}.conf" <<-EOF
 	ocsp_url = http://127.0.0.1:$OCSP_PORT/
 	ocsp_ca_file = $T/pki/ca.pem
 	ocsp_timeout = 2
 	ocsp_policy = $1
+	ocsp_max_age = ${2:-3600}
 	EOF
 }
 
@@ -593,6 +598,24 @@ test_ocsp() {
 	drv conf "$T/ocsp-fail-closed.conf"
 	drv ocsp "$p/sta1004.pem" "$p/ca.pem"
 	expect ocsp_rogue_signer_refused "ok unavailable fail 15 fresh"
+	drv_quit
+	ocsp_stop
+
+	# Without nextUpdate an answer lives ocsp_max_age seconds, or not at all.
+	ocsp_conf fail-closed 0
+	ocsp_conf fail-closed 600
+	ocsp_start ocsp -rmd sha256 || { fail ocsp_max_age "no responder"; return; }
+	drv_start
+	drv conf "$T/ocsp-fail-closed0.conf"
+	drv ocsp "$p/sta1001.pem" "$p/ca.pem"
+	drv ocsp "$p/sta1001.pem" "$p/ca.pem"
+	expect ocsp_no_next_update_max_age_0_asks_again "ok good pass 0 fresh"
+	drv_quit
+	drv_start
+	drv conf "$T/ocsp-fail-closed600.conf"
+	drv ocsp "$p/sta1001.pem" "$p/ca.pem"
+	drv ocsp "$p/sta1001.pem" "$p/ca.pem"
+	expect ocsp_no_next_update_max_age_caches "ok good pass 0 cached"
 	drv_quit
 	ocsp_stop
 }
