@@ -14,8 +14,8 @@ KVER ?= $(shell scripts/kver)
 KDIR ?= /usr/src/linux-headers-$(KVER)
 
 CC ?= cc
-PKGS := libnl-genl-3.0 libnl-3.0 openssl
-USER_CFLAGS := -O2 -g -Wall -Wextra -Werror=implicit-function-declaration \
+PKGS := libnl-genl-3.0 libnl-3.0 openssl radcli
+USER_CFLAGS := -O2 -g -pthread -Wall -Wextra -Werror=implicit-function-declaration \
 	-Iinclude/uapi -Ikernel $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 USER_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -pthread
 
