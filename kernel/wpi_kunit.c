@@ -457,6 +457,18 @@ static void wpi_kunit_encap_errors_test(struct kunit *test)
 					    len + WPV_WPI_OVERHEAD - 1),
 			-EMSGSIZE);
 	KUNIT_EXPECT_EQ(test, n, len);
+
+	f[1] |= 0x40;		/* already protected */
+	KUNIT_EXPECT_EQ(test, wpv_wpi_encap(&l->tx, f, &n,
+					    len + WPV_WPI_OVERHEAD), -EINVAL);
+	f[1] &= ~0x40;
+
+	/* The last PN of the 128-bit space has been used. */
+	memset(l->tx.keys[0].tx_pn, 0xff, WPV_WPI_PN_LEN);
+	KUNIT_EXPECT_EQ(test, wpv_wpi_encap(&l->tx, f, &n,
+					    len + WPV_WPI_OVERHEAD),
+			-EOVERFLOW);
+	KUNIT_EXPECT_EQ(test, n, len);
 }
 
 static void wpi_kunit_clear_test(struct kunit *test)
