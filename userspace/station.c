@@ -123,7 +123,7 @@ static int station_load(struct station *st)
 				st->cert_path);
 			return -1;
 		}
-		if (X509_check_private_key(st->cert, st->key) != 1) {
+		if (!wpv_sig_cert_matches(st->cert, st->key)) {
 			fprintf(stderr, "wpv station: %s does not match %s\n",
 				st->cert_path, st->key_path);
 			return -1;
