@@ -390,6 +390,8 @@ static enum wpv_reason verify_with_key(const struct wpv_verifier *v,
 		return fail(res, WPV_REASON_NO_KEY,
 			    "no certificate sent and %s: %s", path,
 			    errno == ENOENT ? "no such key" :
+			    errno == EKEYREJECTED ?
+			    "key refused (not EC, or a bad WAPI point)" :
 			    "not an EC public key in PEM");
 	reason = wpv_verify_signature(key, chk, res);
 	EVP_PKEY_free(key);

@@ -12,6 +12,7 @@
 #include <openssl/err.h>
 #include <openssl/x509_vfy.h>
 
+#include "sig.h"
 #include "verify.h"
 #include "verify_wapi.h"
 #include "wapi_ec.h"
@@ -183,12 +184,25 @@ static enum wpv_reason wapi_verify(const struct wpv_verifier *v, X509 *cert,
 }
 
 /*
- * Half-WAPI certificates (WAPI algorithm with another key, or a WAPI key
- * under another algorithm) come here too, and are refused with the WAPI
- * library's reason rather than an obscure one from OpenSSL.
+ * Half-WAPI certificates (WAPI algorithm with another key, a WAPI curve
+ * OID under another algorithm, or a key on the WAPI curve written with
+ * explicit parameters, which OpenSSL would otherwise verify under a P-256
+ * CA) come here too, and are refused with the WAPI library's reason: a
+ * chain is of one profile from the CA down.
  */
+static bool wapi_matches(X509 *cert)
+{
+	EVP_PKEY *key;
+
+	if (wapi_cert_is_wapi(cert))
+		return true;
+	key = X509_get0_pubkey(cert);
+	ERR_clear_error();
+	return key && wpv_sig_is_wapi(key);
+}
+
 const struct wpv_cert_scheme wpv_wapi_scheme = {
 	.name = "wapi",
-	.matches = wapi_cert_is_wapi,
+	.matches = wapi_matches,
 	.verify = wapi_verify,
 };
