@@ -107,9 +107,9 @@ static int trust_find(const struct wpv_verifier *v, X509 *cert,
 	t->untrusted = sk_X509_new_null();
 	t->crls = sk_X509_CRL_new_null();
 	ctx = X509_STORE_CTX_new();
+	/* One intermediate at most: wapi_cert builds no longer chains. */
 	if (t->trusted && t->untrusted && t->crls && ctx &&
 	    X509_STORE_CTX_init(ctx, wpv_verifier_store(v), NULL, NULL) == 1)
-		/* One intermediate at most: wapi_cert builds no longer chains. */
 		ret = add_issuers(ctx, X509_get_issuer_name(cert), t, 1);
 	X509_STORE_CTX_free(ctx);
 	return ret;

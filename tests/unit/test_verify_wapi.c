@@ -57,6 +57,11 @@ static const struct wpv_verify_facts facts = {
 		      0xb8, 0xb9, 0xba, 0xbb, 0xbc, 0xbd, 0xbe, 0xbf },
 };
 
+/* DER OBJECT IDENTIFIER 1.2.156.11235.1.1.2.1, the WAPI curve */
+static const u8 wapi_curve_oid[] = {
+	0x06, 0x09, 0x2a, 0x81, 0x1c, 0xd7, 0x63, 0x01, 0x01, 0x02, 0x01,
+};
+
 static void path_of(char *buf, size_t len, const char *name)
 {
 	snprintf(buf, len, "%s/%s", t.dir, name);
@@ -129,25 +134,32 @@ static X509_CRL *read_crl(const char *name)
 	return crl;
 }
 
-static struct wpv_verifier *verifier(const char *ca, const char *crl)
+static struct wpv_verifier *verifier_keys(const char *ca, const char *crl,
+					  const char *keys_dir)
 {
 	char ca_path[128], crl_path[128], keys[128], err[256];
 	struct wpv_verify_config cfg = {
 		.ca_file = ca_path,
-		.crl_file = crl_path,
+		.crl_file = crl ? crl_path : NULL,
 		.keys_dir = keys,
-		.crl_check = true,
+		.crl_check = crl != NULL,
 	};
 	struct wpv_verifier *v;
 
 	path_of(ca_path, sizeof(ca_path), ca);
-	path_of(crl_path, sizeof(crl_path), crl);
-	path_of(keys, sizeof(keys), "keys");
+	if (crl)
+		path_of(crl_path, sizeof(crl_path), crl);
+	path_of(keys, sizeof(keys), keys_dir);
 	if (wpv_verifier_new(&cfg, &v, err, sizeof(err)))
 		fail_msg("verifier: %s", err);
 	/* As wpv_agent_conf_verifier() does. */
 	assert_int_equal(wpv_verifier_add_scheme(v, &wpv_wapi_scheme), 0);
 	return v;
+}
+
+static struct wpv_verifier *verifier(const char *ca, const char *crl)
+{
+	return verifier_keys(ca, crl, "keys");
 }
 
 static void write_pub(const char *name, EVP_PKEY *key)
@@ -298,7 +310,7 @@ static void sign_transcript(const struct answer *a, const u8 *sta_nonce,
 
 static size_t build(const struct answer *a, u8 *buf, size_t len)
 {
-	u8 sta_nonce[WPV_NONCE_LEN], rs[132] = { 0 }, oid[32];
+	u8 sta_nonce[WPV_NONCE_LEN], rs[132] = { 0 }, oid[32], tmp[4096];
 	struct wpv_resp_parts p = {
 		.bssid = facts.bssid, .sta_addr = facts.sta_addr,
 		.ap_nonce = facts.ap_nonce, .sta_nonce = sta_nonce,
@@ -324,13 +336,9 @@ static size_t build(const struct answer *a, u8 *buf, size_t len)
 	}
 	if (a->cert_der)
 		r.cert = (struct wpv_bytes){ a->cert_der, a->cert_len };
-	{
-		u8 tmp[4096];
-
-		n = wpv_sig_resp_encode(&r, tmp, sizeof(tmp));
-		assert_true(n > 0 && (size_t)n <= len);
-		memcpy(buf, tmp, n);
-	}
+	n = wpv_sig_resp_encode(&r, tmp, sizeof(tmp));
+	assert_true(n > 0 && (size_t)n <= len);
+	memcpy(buf, tmp, n);
 	return n;
 }
 
@@ -364,7 +372,9 @@ static void station(enum sta s, enum wpv_reason want)
 
 static void wapi_valid_certificate_is_accepted_with_its_subject(void **state)
 {
-	struct answer a = { .cert = t.cert[STA_VALID], .key = t.key[STA_VALID] };
+	struct answer a = {
+		.cert = t.cert[STA_VALID], .key = t.key[STA_VALID],
+	};
 	struct wpv_verify_result res;
 	u8 body[4096];
 	size_t n;
@@ -405,7 +415,9 @@ static void wapi_certificate_from_a_ca_with_the_same_name_is_untrusted(
 static void wapi_certificate_without_a_current_crl_is_status_unknown(
 	void **state)
 {
-	struct answer a = { .cert = t.cert[STA_VALID], .key = t.key[STA_VALID] };
+	struct answer a = {
+		.cert = t.cert[STA_VALID], .key = t.key[STA_VALID],
+	};
 	struct wpv_verifier *v;
 
 	(void)state;
@@ -454,12 +466,10 @@ static void p256_curve_oid_with_a_wapi_key_is_malformed(void **state)
 
 static void wapi_curve_oid_with_a_p256_key_is_malformed(void **state)
 {
-	static const u8 wapi_oid[] = {
-		0x06, 0x09, 0x2a, 0x81, 0x1c, 0xd7, 0x63, 0x01, 0x01, 0x02, 0x01,
-	};
 	struct answer a = {
 		.cert = t.p256_cert, .key = t.p256_key,
-		.oid = wapi_oid, .oid_len = sizeof(wapi_oid),
+		.oid = wapi_curve_oid,
+		.oid_len = sizeof(wapi_curve_oid),
 	};
 
 	(void)state;
@@ -603,7 +613,8 @@ static void p256_signed_certificate_with_a_wapi_key_is_refused(void **state)
 	X509_set_version(x, X509_VERSION_3);
 	ASN1_INTEGER_set(X509_get_serialNumber(x), 4242);
 	X509_NAME_add_entry_by_txt(X509_get_subject_name(x), "CN",
-				   MBSTRING_ASC, (const u8 *)"mixed", -1, -1, 0);
+				   MBSTRING_ASC, (const u8 *)"mixed", -1, -1,
+				   0);
 	X509_set_issuer_name(x, X509_get_subject_name(ca));
 	X509_time_adj_ex(X509_getm_notBefore(x), -1, 0, &t.now);
 	X509_time_adj_ex(X509_getm_notAfter(x), 30, 0, &t.now);
@@ -638,50 +649,32 @@ static void provisioned_wapi_key_verifies_without_certificate(void **state)
 
 static void provisioned_wapi_key_off_the_curve_is_no_key(void **state)
 {
-	char path[128];
-	u8 der[128];
+	struct answer a = { .key = t.key[STA_VALID] };
+	char *name = NULL, *hdr = NULL, path[128];
+	struct wpv_verifier *v;
+	u8 *data = NULL;
+	long n;
 	FILE *f;
 	BIO *b;
-	EVP_PKEY *k;
-	long n;
-	struct answer a = { .key = t.key[STA_VALID] };
-	struct wpv_verifier *v;
-	char *name = NULL, *hdr = NULL;
-	u8 *data = NULL;
 
 	(void)state;
-	/* Flip the last byte of y in a good key file, in a keys dir of its own. */
+	/* A good key file with the last byte of y flipped, in its own dir. */
 	path_of(path, sizeof(path), "keys/" STA_MAC ".pem");
 	b = BIO_new_file(path, "r");
 	assert_true(PEM_read_bio(b, &name, &hdr, &data, &n));
 	BIO_free(b);
-	assert_true(n > 0 && (size_t)n <= sizeof(der));
-	memcpy(der, data, n);
-	der[n - 1] ^= 1;
+	data[n - 1] ^= 1;
 	path_of(path, sizeof(path), "badkeys");
 	assert_int_equal(mkdir(path, 0700), 0);
 	path_of(path, sizeof(path), "badkeys/" STA_MAC ".pem");
 	f = fopen(path, "w");
 	assert_non_null(f);
-	assert_true(PEM_write(f, "PUBLIC KEY", "", der, n));
+	assert_true(PEM_write(f, "PUBLIC KEY", "", data, n));
 	fclose(f);
-	k = wpv_sig_load_public(path);
-	assert_null(k);
+	assert_null(wpv_sig_load_public(path));
 
-	{
-		char ca[128], keys[128], err[256];
-		struct wpv_verify_config cfg = {
-			.ca_file = ca, .keys_dir = keys,
-		};
-
-		path_of(ca, sizeof(ca), "wapi-ca.pem");
-		path_of(keys, sizeof(keys), "badkeys");
-		assert_int_equal(wpv_verifier_new(&cfg, &v, err, sizeof(err)),
-				 0);
-		assert_int_equal(wpv_verifier_add_scheme(v, &wpv_wapi_scheme),
-				 0);
-	}
-	decide(v, &a, WPV_REASON_NO_KEY, NULL);
+	v = verifier_keys("wapi-ca.pem", NULL, "badkeys");
+	decide(v, &a, WPV_REASON_NO_KEY, "bad WAPI point");
 	wpv_verifier_free(v);
 	OPENSSL_free(name);
 	OPENSSL_free(hdr);
@@ -737,9 +730,6 @@ static void responder_answers_with_a_p256_certificate_are_accepted(
 static void responder_signature_is_wapi_width_and_names_the_wapi_curve(
 	void **state)
 {
-	static const u8 wapi_oid[] = {
-		0x06, 0x09, 0x2a, 0x81, 0x1c, 0xd7, 0x63, 0x01, 0x01, 0x02, 0x01,
-	};
 	struct wpv_sig_resp r;
 	u8 body[4096];
 	int n;
@@ -751,8 +741,9 @@ static void responder_signature_is_wapi_width_and_names_the_wapi_curve(
 	assert_true(n > 0);
 	assert_int_equal(wpv_sig_resp_decode(body, n, &r), 0);
 	assert_int_equal(r.sig.value.len, WAPI_EC_SIG_LEN);
-	assert_int_equal(r.sig.curve_oid.len, sizeof(wapi_oid));
-	assert_memory_equal(r.sig.curve_oid.data, wapi_oid, sizeof(wapi_oid));
+	assert_int_equal(r.sig.curve_oid.len, sizeof(wapi_curve_oid));
+	assert_memory_equal(r.sig.curve_oid.data, wapi_curve_oid,
+			    sizeof(wapi_curve_oid));
 }
 
 static void wapi_key_files_load_in_both_forms_and_sign_by_the_wapi_rule(
