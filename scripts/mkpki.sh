@@ -43,7 +43,7 @@ usage() {
 
 profile=
 case ${1:-} in
---profile) profile=${2:-}; shift 2 || usage ;;
+--profile) [ $# -ge 2 ] || usage; profile=$2; shift 2 ;;
 --all) profile=all; shift ;;
 esac
 [ $# -eq 1 ] || usage

@@ -136,6 +136,30 @@ CONF
 expect wapi_certificate_without_a_crl_is_status_unknown "$tmp/nocrl.conf" \
 	"$pki/wapi" valid 'reason=status-unknown'
 
+# A WAPI station under an intermediate CA: the intermediate and its CRL
+# are configured beside the root's, as for OpenSSL's chains.
+if scripts/mkpki-wapi.sh "$tmp/mid" >/dev/null 2>"$tmp/err"; then
+	m=$tmp/mid
+	cp "$m/sta-mid.pem" "$m/sta-chain.pem"
+	cp "$m/sta-mid.key" "$m/sta-chain.key"
+	cat "$m/ca.pem" "$m/mid.pem" >"$m/ca-mid.pem"
+	cat "$m/crl.pem" "$m/crl-mid.pem" >"$m/crl-mid-all.pem"
+	printf 'ca_file = %s\ncrl_file = %s\n' "$m/ca-mid.pem" \
+		"$m/crl-mid-all.pem" >"$tmp/mid.conf"
+	printf 'ca_file = %s\ncrl_file = %s\n' "$m/ca-mid.pem" \
+		"$m/crl.pem" >"$tmp/mid-nocrl.conf"
+	printf 'ca_file = %s\ncrl_file = %s\n' "$m/ca.pem" \
+		"$m/crl-mid-all.pem" >"$tmp/mid-noca.conf"
+	expect wapi_station_under_an_intermediate_is_accepted "$tmp/mid.conf" \
+		"$m" chain 'verdict=accept reason=verified'
+	expect wapi_intermediate_without_its_crl_is_status_unknown \
+		"$tmp/mid-nocrl.conf" "$m" chain 'reason=status-unknown'
+	expect wapi_intermediate_not_configured_is_untrusted \
+		"$tmp/mid-noca.conf" "$m" chain 'reason=cert-untrusted'
+else
+	fail wapi_intermediate_pki "$(cat "$tmp/err")"
+fi
+
 name=wapi_raw_signature_is_24_plus_24_bytes_and_verifies
 "$WPV" sign --raw -k "$pki/wapi/sta-valid.key" -i "$tmp/t.bin" \
 	-o "$tmp/wapi.raw"
