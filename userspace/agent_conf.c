@@ -13,6 +13,7 @@
 #include <syslog.h>
 
 #include "agent_conf.h"
+#include "verify_wapi.h"
 
 #define WPV_CONF_LINE_MAX	1024
 
@@ -261,6 +262,17 @@ int wpv_agent_conf_verifier(const struct wpv_agent_conf *c,
 		.keys_dir = c->keys_dir,
 		.crl_check = c->crl_check,
 	};
+	int ret;
 
-	return wpv_verifier_new(&vc, out, err, err_len);
+	ret = wpv_verifier_new(&vc, out, err, err_len);
+	if (ret)
+		return ret;
+	/* WAPI CAs and CRLs sit in the same files as the others. */
+	ret = wpv_verifier_add_scheme(*out, &wpv_wapi_scheme);
+	if (ret) {
+		snprintf(err, err_len, "cannot add the WAPI scheme");
+		wpv_verifier_free(*out);
+		*out = NULL;
+	}
+	return ret;
 }

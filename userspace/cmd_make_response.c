@@ -113,7 +113,7 @@ int wpv_make_response_main(int argc, char **argv)
 	}
 	if (cert_path) {
 		p.cert = read_cert(cert_path);
-		p.key = p.cert ? X509_get_pubkey(p.cert) : NULL;
+		p.key = p.cert ? wpv_sig_cert_pubkey(p.cert) : NULL;
 	} else {
 		p.key = wpv_sig_load_public(pub);
 	}

@@ -28,7 +28,7 @@ static EVP_PKEY *load_cert_key(const char *path)
 	cert = PEM_read_X509(f, NULL, NULL, NULL);
 	fclose(f);
 	if (cert)
-		key = X509_get_pubkey(cert);
+		key = wpv_sig_cert_pubkey(cert);
 	X509_free(cert);
 	return key;
 }

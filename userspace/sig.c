@@ -3,6 +3,11 @@
  * ECDSA signing and checking for the responder and the agent.  OpenSSL
  * speaks DER ECDSA-Sig-Value; WAI carries r | s at fixed width, so every
  * signature crosses that boundary here and nowhere else.
+ *
+ * Keys on the 192-bit WAPI curve take the WAPI rule instead (SHA-256
+ * reduced mod n, see wapi_ec.h): OpenSSL would sign them with the digest
+ * truncated to 192 bits, which no WAPI peer accepts.  The key decides, so
+ * callers never choose the rule themselves.
  */
 #include <errno.h>
 #include <stdbool.h>
@@ -14,6 +19,18 @@
 #include <openssl/pem.h>
 
 #include "sig.h"
+#include "wapi_ec.h"
+
+/**
+ * wpv_sig_is_wapi() - is this a key on the WAPI curve?
+ * @key: any key
+ *
+ * Return: true if @key takes the WAPI signature rule.
+ */
+bool wpv_sig_is_wapi(EVP_PKEY *key)
+{
+	return key && wapi_ec_key_check(key) == 0;
+}
 
 /**
  * wpv_sig_order_len() - bytes of r (or s) for a key's curve
@@ -49,6 +66,14 @@ int wpv_sig_curve_oid(EVP_PKEY *key, uint8_t *buf, size_t len)
 	unsigned char *p = buf;
 	int nid, n;
 
+	if (wpv_sig_is_wapi(key)) {
+		if (len < 2 + WAPI_OID_CURVE_LEN)
+			return -ENOSPC;
+		buf[0] = 0x06;
+		buf[1] = WAPI_OID_CURVE_LEN;
+		memcpy(buf + 2, wapi_oid_curve, WAPI_OID_CURVE_LEN);
+		return 2 + WAPI_OID_CURVE_LEN;
+	}
 	if (!EVP_PKEY_get_utf8_string_param(key, OSSL_PKEY_PARAM_GROUP_NAME,
 					    name, sizeof(name), NULL))
 		return -EINVAL;
@@ -166,6 +191,12 @@ int wpv_sig_sign(EVP_PKEY *key, const uint8_t *msg, size_t msg_len,
 	order = wpv_sig_order_len(key);
 	if (order < 0)
 		return order;
+	if (wpv_sig_is_wapi(key)) {
+		if (rs_size < WAPI_EC_SIG_LEN)
+			return -ENOSPC;
+		return wapi_sign(key, msg, msg_len, rs) ? -EIO :
+		       WAPI_EC_SIG_LEN;
+	}
 	ctx = EVP_MD_CTX_new();
 	if (!ctx)
 		return -ENOMEM;
@@ -178,6 +209,19 @@ int wpv_sig_sign(EVP_PKEY *key, const uint8_t *msg, size_t msg_len,
 out:
 	EVP_MD_CTX_free(ctx);
 	return ret;
+}
+
+/* r or s out of range is a bad signature, as OpenSSL treats it. */
+static int verify_wapi(EVP_PKEY *key, const uint8_t *msg, size_t msg_len,
+		       const uint8_t *rs)
+{
+	int err = wapi_verify_sig(key, msg, msg_len, rs);
+
+	if (!err)
+		return 1;
+	if (err == -WAPI_EC_E_BAD_SIGNATURE || err == -WAPI_EC_E_SIG_FORMAT)
+		return 0;
+	return err == -WAPI_EC_E_NOMEM ? -ENOMEM : -EIO;
 }
 
 /**
@@ -203,6 +247,8 @@ int wpv_sig_verify(EVP_PKEY *key, const uint8_t *msg, size_t msg_len,
 		return order;
 	if (rs_len != 2 * (size_t)order)
 		return -EINVAL;
+	if (wpv_sig_is_wapi(key))
+		return verify_wapi(key, msg, msg_len, rs);
 	der_len = wpv_sig_raw_to_der(rs, rs_len, &der);
 	if (der_len < 0)
 		return der_len;
@@ -221,11 +267,41 @@ out:
 	return ret;
 }
 
+/*
+ * WAPI key files first: OpenSSL cannot read the curve OID form, and reads
+ * the explicit form as a key it would sign with the wrong rule (harmless
+ * here, since the rule follows the key, but the WAPI reader also checks
+ * the point).  Anything else is OpenSSL's.
+ */
+static int load_wapi_key(const char *path, bool private, EVP_PKEY **key)
+{
+	int err;
+
+	err = private ? wapi_ec_key_load(path, key) :
+		       wapi_ec_pub_load(path, key);
+	if (!err)
+		return 0;
+	/* A WAPI key that is wrong in itself gets no second chance. */
+	if (err != -WAPI_EC_E_IO && err != -WAPI_EC_E_KEY_FORMAT &&
+	    err != -WAPI_EC_E_WRONG_CURVE && err != -WAPI_EC_E_NOT_WAPI_KEY)
+		return -EKEYREJECTED;
+	return -ENOENT;
+}
+
 static EVP_PKEY *load_key(const char *path, bool private)
 {
-	EVP_PKEY *key;
+	EVP_PKEY *key = NULL;
 	FILE *f;
+	int ret;
 
+	ret = load_wapi_key(path, private, &key);
+	if (!ret)
+		return key;
+	if (ret == -EKEYREJECTED) {
+		errno = EKEYREJECTED;
+		return NULL;
+	}
+	errno = 0;
 	f = fopen(path, "r");
 	if (!f)
 		return NULL;
@@ -246,7 +322,8 @@ static EVP_PKEY *load_key(const char *path, bool private)
 
 /**
  * wpv_sig_load_private() - read an EC private key from a PEM file
- * @path: the file
+ * @path: the file: PKCS#8 or SEC1 for OpenSSL's curves; SEC1 with the
+ *	curve OID or explicit parameters for the WAPI curve
  *
  * Return: the key, or NULL with errno set (EKEYREJECTED for a key that is
  * not EC, EBADMSG for a file that holds no key).
@@ -259,7 +336,7 @@ EVP_PKEY *wpv_sig_load_private(const char *path)
 
 /**
  * wpv_sig_load_public() - read an EC public key (PEM "PUBLIC KEY")
- * @path: the file
+ * @path: the file (WAPI keys with the curve OID, as in certificates)
  *
  * Return: the key, or NULL with errno set as for wpv_sig_load_private().
  */
@@ -267,4 +344,39 @@ EVP_PKEY *wpv_sig_load_public(const char *path)
 {
 	errno = 0;
 	return load_key(path, false);
+}
+
+/**
+ * wpv_sig_cert_pubkey() - the public key of a certificate, WAPI or not
+ * @cert: the certificate
+ *
+ * Return: a new reference to the key, or NULL if it cannot be decoded
+ * (for a WAPI certificate: wrong curve or a bad point).
+ */
+EVP_PKEY *wpv_sig_cert_pubkey(X509 *cert)
+{
+	EVP_PKEY *key = NULL;
+
+	if (wapi_cert_is_wapi(cert)) {
+		wapi_cert_get_pubkey(cert, &key);
+		return key;
+	}
+	return X509_get_pubkey(cert);
+}
+
+/**
+ * wpv_sig_cert_matches() - does a private key belong to a certificate?
+ * @cert: the certificate
+ * @key: the private key
+ *
+ * Return: true if the certificate's public key is @key's.
+ */
+bool wpv_sig_cert_matches(X509 *cert, EVP_PKEY *key)
+{
+	uint8_t a[WAPI_EC_POINT_LEN], b[WAPI_EC_POINT_LEN];
+
+	if (!wpv_sig_is_wapi(key))
+		return X509_check_private_key(cert, key) == 1;
+	return !wapi_cert_get_point(cert, a) && !wapi_ec_get_point(key, b) &&
+	       !memcmp(a, b, sizeof(a));
 }

@@ -1,15 +1,19 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * ECDSA with SHA-256 over a transcript, in the WAI form of the signature
- * value: r | s, each left-padded to the length of the curve order.
+ * value: r | s, each left-padded to the length of the curve order.  Keys
+ * on the WAPI curve sign and verify by the WAPI rule.
  */
 #ifndef _WPV_SIG_H
 #define _WPV_SIG_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <openssl/evp.h>
+#include <openssl/x509.h>
 
+bool wpv_sig_is_wapi(EVP_PKEY *key);
 int wpv_sig_order_len(EVP_PKEY *key);
 int wpv_sig_curve_oid(EVP_PKEY *key, uint8_t *buf, size_t len);
 
@@ -24,5 +28,7 @@ int wpv_sig_der_to_raw(const uint8_t *der, size_t der_len, size_t order_len,
 
 EVP_PKEY *wpv_sig_load_private(const char *path);
 EVP_PKEY *wpv_sig_load_public(const char *path);
+EVP_PKEY *wpv_sig_cert_pubkey(X509 *cert);
+bool wpv_sig_cert_matches(X509 *cert, EVP_PKEY *key);
 
 #endif /* _WPV_SIG_H */

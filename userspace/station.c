@@ -109,8 +109,9 @@ static int station_load(struct station *st)
 			st->key_path);
 	st->key = wpv_sig_load_private(st->key_path);
 	if (!st->key) {
-		fprintf(stderr, "wpv station: %s: no EC private key\n",
-			st->key_path);
+		fprintf(stderr, "wpv station: %s: no EC private key%s\n",
+			st->key_path, errno == EKEYREJECTED ?
+			" (not EC, or a bad WAPI key)" : "");
 		return -1;
 	}
 	if (st->cert_path) {
@@ -123,7 +124,7 @@ static int station_load(struct station *st)
 				st->cert_path);
 			return -1;
 		}
-		if (X509_check_private_key(st->cert, st->key) != 1) {
+		if (!wpv_sig_cert_matches(st->cert, st->key)) {
 			fprintf(stderr, "wpv station: %s does not match %s\n",
 				st->cert_path, st->key_path);
 			return -1;
@@ -308,8 +309,8 @@ int wpv_station_main(int argc, char **argv)
 	/* No SA_RESTART: a signal must break recvfrom() to stop. */
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
-	fprintf(stderr, "wpv station: listening on %s for WAI requests\n",
-		st.ifname);
+	fprintf(stderr, "wpv station: listening on %s for WAI requests (%s key)\n",
+		st.ifname, wpv_sig_is_wapi(st.key) ? "WAPI" : "ECDSA");
 	ret = station_loop(&st);
 out:
 	if (st.fd >= 0)

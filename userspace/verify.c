@@ -208,10 +208,22 @@ enum wpv_reason wpv_verify_key_usage(X509 *cert,
 	return WPV_REASON_NONE;
 }
 
-/* The algorithm block must name the curve of the key that signs. */
-static enum wpv_reason check_signature(EVP_PKEY *key,
-				       const struct wpv_sig_check *chk,
-				       struct wpv_verify_result *res)
+/**
+ * wpv_verify_signature() - the station's signature over the transcript
+ * @key: the station's public key (any curve sig.c knows, WAPI included)
+ * @chk: the transcript and the signature attribute
+ * @res: on refusal, its reason and detail are set
+ *
+ * The algorithm block must name the curve of the key that signs
+ * (otherwise %WPV_REASON_MALFORMED), the value must have the curve's
+ * width (%WPV_REASON_MALFORMED) and verify by the key's rule
+ * (%WPV_REASON_BAD_SIGNATURE).
+ *
+ * Return: %WPV_REASON_NONE or the reason of the refusal.
+ */
+enum wpv_reason wpv_verify_signature(EVP_PKEY *key,
+				     const struct wpv_sig_check *chk,
+				     struct wpv_verify_result *res)
 {
 	const struct wpv_sig_attr *sig = chk->sig;
 	u8 oid[32];
@@ -257,7 +269,7 @@ static enum wpv_reason std_verify(const struct wpv_verifier *v, X509 *cert,
 	reason = wpv_verify_key_usage(cert, res);
 	if (reason != WPV_REASON_NONE)
 		return reason;
-	reason = check_signature(X509_get0_pubkey(cert), chk, res);
+	reason = wpv_verify_signature(X509_get0_pubkey(cert), chk, res);
 	if (reason != WPV_REASON_NONE)
 		return reason;
 	if (wpv_verify_identity(cert, res->identity, sizeof(res->identity)))
@@ -378,8 +390,10 @@ static enum wpv_reason verify_with_key(const struct wpv_verifier *v,
 		return fail(res, WPV_REASON_NO_KEY,
 			    "no certificate sent and %s: %s", path,
 			    errno == ENOENT ? "no such key" :
+			    errno == EKEYREJECTED ?
+			    "key refused (not EC, or a bad WAPI point)" :
 			    "not an EC public key in PEM");
-	reason = check_signature(key, chk, res);
+	reason = wpv_verify_signature(key, chk, res);
 	EVP_PKEY_free(key);
 	if (reason != WPV_REASON_NONE)
 		return reason;

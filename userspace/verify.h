@@ -121,6 +121,9 @@ int wpv_verify_identity(X509 *cert, char *buf, size_t len);
 enum wpv_reason wpv_verify_key_usage(X509 *cert,
 				     struct wpv_verify_result *res);
 enum wpv_reason wpv_verify_x509_reason(int err);
+enum wpv_reason wpv_verify_signature(EVP_PKEY *key,
+				     const struct wpv_sig_check *chk,
+				     struct wpv_verify_result *res);
 const char *wpv_reason_name(enum wpv_reason reason);
 
 #endif /* _WPV_VERIFY_H */

@@ -206,6 +206,11 @@ int wapi_ec_key_load(const char *path, EVP_PKEY **out);
 int wapi_ec_key_save(const char *path, EVP_PKEY *priv,
 		     enum wapi_key_form form);
 
+/* Public key files, PEM "PUBLIC KEY" with the curve OID (wapi_key.c) */
+int wapi_ec_pub_read_pem(BIO *in, EVP_PKEY **out);
+int wapi_ec_pub_write_pem(BIO *out, EVP_PKEY *key);
+int wapi_ec_pub_load(const char *path, EVP_PKEY **out);
+
 /* Certificates and CRLs (wapi_cert.c) */
 bool wapi_cert_is_wapi(X509 *x);
 int wapi_cert_get_point(X509 *x, uint8_t point[WAPI_EC_POINT_LEN]);

@@ -319,3 +319,122 @@ int wapi_ec_key_save(const char *path, EVP_PKEY *priv,
 	BIO_free(out);
 	return err;
 }
+
+/* id-ecPublicKey, 1.2.840.10045.2.1 (RFC 5480), contents octets */
+static const uint8_t oid_ec_public_key[] = {
+	0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01,
+};
+
+#define SPKI_PEM_NAME	"PUBLIC KEY"
+
+/*
+ * SubjectPublicKeyInfo { { id-ecPublicKey, WAPI curve OID },
+ * BIT STRING 0x00 | point }: the form WAPI certificates carry their keys
+ * in, which OpenSSL writes only for curves it knows.
+ */
+static int spki_parse(const uint8_t *der, size_t len, EVP_PKEY **out)
+{
+	struct wapi_der it, alg;
+	struct wapi_der_elem a, e, bits;
+
+	if (wapi_der_enter(der, len, WAPI_DER_SEQUENCE, &it) ||
+	    wapi_der_expect(&it, WAPI_DER_SEQUENCE, &a) ||
+	    wapi_der_expect(&it, WAPI_DER_BIT_STRING, &bits) || it.len)
+		return -WAPI_EC_E_KEY_FORMAT;
+	alg.p = a.val;
+	alg.len = a.val_len;
+	if (wapi_der_expect(&alg, WAPI_DER_OID, &e) ||
+	    e.val_len != sizeof(oid_ec_public_key) ||
+	    memcmp(e.val, oid_ec_public_key, e.val_len))
+		return -WAPI_EC_E_NOT_WAPI_KEY;
+	if (wapi_der_expect(&alg, WAPI_DER_OID, &e) || alg.len)
+		return -WAPI_EC_E_WRONG_CURVE;
+	if (e.val_len != sizeof(wapi_oid_curve) ||
+	    memcmp(e.val, wapi_oid_curve, e.val_len))
+		return -WAPI_EC_E_WRONG_CURVE;
+	/* No unused bits; the point is checked by wapi_ec_pub_from_point. */
+	if (!bits.val_len || bits.val[0])
+		return -WAPI_EC_E_KEY_FORMAT;
+	return wapi_ec_pub_from_point(bits.val + 1, bits.val_len - 1, out);
+}
+
+/**
+ * wapi_ec_pub_read_pem() - read a WAPI public key
+ * @in: PEM "PUBLIC KEY" holding a SubjectPublicKeyInfo with the WAPI
+ *	curve OID and an uncompressed point
+ * @out: the key, owned by the caller
+ *
+ * Another curve gives %WAPI_EC_E_WRONG_CURVE, a key that is not EC
+ * %WAPI_EC_E_NOT_WAPI_KEY, bad points the WAPI_EC_E_POINT_* errors.
+ */
+int wapi_ec_pub_read_pem(BIO *in, EVP_PKEY **out)
+{
+	char *name = NULL, *header = NULL;
+	unsigned char *data = NULL;
+	long len = 0;
+	int err = -WAPI_EC_E_KEY_FORMAT;
+
+	*out = NULL;
+	if (!PEM_read_bio(in, &name, &header, &data, &len)) {
+		ERR_clear_error();
+		return err;
+	}
+	if (!strcmp(name, SPKI_PEM_NAME) && !header[0] && len > 0)
+		err = spki_parse(data, (size_t)len, out);
+	OPENSSL_free(data);
+	OPENSSL_free(header);
+	OPENSSL_free(name);
+	return err;
+}
+
+/**
+ * wapi_ec_pub_write_pem() - write a WAPI key's public part
+ * @out: where to
+ * @key: a public or private key on the WAPI curve
+ *
+ * Written as PEM "PUBLIC KEY" with the curve OID, as in certificates.
+ */
+int wapi_ec_pub_write_pem(BIO *out, EVP_PKEY *key)
+{
+	uint8_t bits[1 + WAPI_EC_POINT_LEN];
+	struct wapi_dbuf b = { 0 }, a = { 0 };
+	int err;
+
+	err = wapi_ec_get_point(key, bits + 1);
+	if (err)
+		return err;
+	bits[0] = 0;
+	wapi_dbuf_add_tlv(&a, WAPI_DER_OID, oid_ec_public_key,
+			  sizeof(oid_ec_public_key));
+	wapi_dbuf_add_tlv(&a, WAPI_DER_OID, wapi_oid_curve,
+			  sizeof(wapi_oid_curve));
+	wapi_dbuf_wrap(&a, WAPI_DER_SEQUENCE);
+	wapi_dbuf_add(&b, a.p, a.len);
+	wapi_dbuf_add_tlv(&b, WAPI_DER_BIT_STRING, bits, sizeof(bits));
+	wapi_dbuf_wrap(&b, WAPI_DER_SEQUENCE);
+
+	err = -WAPI_EC_E_NOMEM;
+	if (!a.failed && !b.failed &&
+	    PEM_write_bio(out, SPKI_PEM_NAME, "", b.p, (long)b.len) > 0)
+		err = 0;
+	wapi_dbuf_free(&a);
+	wapi_dbuf_free(&b);
+	return err;
+}
+
+/** wapi_ec_pub_load() - wapi_ec_pub_read_pem() from a file */
+int wapi_ec_pub_load(const char *path, EVP_PKEY **out)
+{
+	BIO *in;
+	int err;
+
+	*out = NULL;
+	in = BIO_new_file(path, "r");
+	if (!in) {
+		ERR_clear_error();
+		return -WAPI_EC_E_IO;
+	}
+	err = wapi_ec_pub_read_pem(in, out);
+	BIO_free(in);
+	return err;
+}

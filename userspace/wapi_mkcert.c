@@ -11,10 +11,14 @@
  *                       [--days DAYS] [REVOKED_CERT...]
  *   wpv-wapi-pki verify -c CA_CERT [-c ...] [-u INTERMEDIATE] [-l CRL]
  *                       CERT
+ *   wpv-wapi-pki key    -k KEY [-o PUBKEY]
+ *   wpv-wapi-pki pubkey -k KEY -o PUBKEY
  *
  * --start is the start of validity in days from now (negative for the
  * past), --days its length.  Keys are new, written as SEC1 PEM with the
- * curve OID, mode 0600.  Certificates and CRLs are PEM.
+ * curve OID, mode 0600.  Certificates and CRLs are PEM.  `key` makes a
+ * key without a certificate; public keys (`-o` of key, pubkey) are PEM
+ * "PUBLIC KEY" with the curve OID, as the agent's keys_dir takes them.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -203,6 +207,48 @@ static int cmd_verify(struct opts *o, int argc, char **argv)
 	return err ? 1 : 0;
 }
 
+static int write_pub(const char *path, EVP_PKEY *key)
+{
+	BIO *out;
+	int err;
+
+	out = BIO_new_file(path, "w");
+	if (!out)
+		return fail("cannot write", path, -WAPI_EC_E_IO);
+	err = wapi_ec_pub_write_pem(out, key);
+	if (BIO_free(out) != 1 && !err)
+		err = -WAPI_EC_E_IO;
+	return err ? fail("cannot write", path, err) : 0;
+}
+
+/* key: a new key alone; pubkey: the public part of an existing one. */
+static int cmd_key(struct opts *o, bool generate)
+{
+	EVP_PKEY *key = NULL;
+	int err, rc = 1;
+
+	if (!o->key || (!generate && !o->out)) {
+		fprintf(stderr, "wpv-wapi-pki: missing -k or -o\n");
+		return 2;
+	}
+	err = generate ? wapi_ec_generate(&key) :
+			 wapi_ec_key_load(o->key, &key);
+	if (err)
+		return fail(generate ? "cannot make key" : "cannot load key",
+			    o->key, err);
+	if (generate) {
+		err = wapi_ec_key_save(o->key, key, WAPI_KEY_FORM_OID);
+		if (err) {
+			fail("cannot write", o->key, err);
+			goto out;
+		}
+	}
+	rc = o->out ? write_pub(o->out, key) : 0;
+out:
+	EVP_PKEY_free(key);
+	return rc;
+}
+
 static void usage(void)
 {
 	fprintf(stderr,
@@ -210,7 +256,9 @@ static void usage(void)
 		"       wpv-wapi-pki cert -c CA_CERT -K CA_KEY -o CERT -k KEY [-s SUBJECT] [-n SERIAL]\n"
 		"                         [--start DAYS] [--days DAYS] [--ca] [--key-usage USAGE]\n"
 		"       wpv-wapi-pki crl -c CA_CERT -K CA_KEY -o CRL [--start DAYS] [--days DAYS] [CERT...]\n"
-		"       wpv-wapi-pki verify -c CA_CERT [-u INTERMEDIATE] [-l CRL] CERT\n");
+		"       wpv-wapi-pki verify -c CA_CERT [-u INTERMEDIATE] [-l CRL] CERT\n"
+		"       wpv-wapi-pki key -k KEY [-o PUBKEY]\n"
+		"       wpv-wapi-pki pubkey -k KEY -o PUBKEY\n");
 }
 
 static const struct option long_opts[] = {
@@ -306,6 +354,10 @@ int main(int argc, char **argv)
 		rc = cmd_crl(&o, argc - optind, argv + optind);
 	else if (!strcmp(cmd, "verify"))
 		rc = cmd_verify(&o, argc - optind, argv + optind);
+	else if (!strcmp(cmd, "key"))
+		rc = cmd_key(&o, true);
+	else if (!strcmp(cmd, "pubkey"))
+		rc = cmd_key(&o, false);
 	else {
 		usage();
 		rc = 2;
