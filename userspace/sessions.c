@@ -407,8 +407,7 @@ static int split_lines(char *buf, size_t len, size_t *lines)
 	return 0;
 }
 
-static int parse_body(char *buf, size_t len, struct wpv_session_info *s,
-		      size_t nsess)
+static int parse_body(char *buf, struct wpv_session_info *s, size_t nsess)
 {
 	char *line = buf, *nl;
 	struct cursor c;
@@ -429,7 +428,6 @@ static int parse_body(char *buf, size_t len, struct wpv_session_info *s,
 	line = nl + 1;
 	if (strcmp(line, SESSIONS_TAIL "\n"))
 		return -EINVAL;
-	(void)len;
 	return 0;
 }
 
@@ -447,8 +445,8 @@ int wpv_sessions_read(const char *path, struct wpv_session_info **out,
 		      size_t *n)
 {
 	struct wpv_session_info *s = NULL;
-	size_t len, lines;
-	char *buf;
+	size_t len = 0, lines;
+	char *buf = NULL;
 	int ret;
 
 	*out = NULL;
@@ -468,7 +466,7 @@ int wpv_sessions_read(const char *path, struct wpv_session_info **out,
 			goto out;
 		}
 	}
-	ret = parse_body(buf, len, s, lines - 2);
+	ret = parse_body(buf, s, lines - 2);
 	if (ret) {
 		free(s);
 		goto out;
