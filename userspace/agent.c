@@ -118,8 +118,10 @@ static struct wpv_verifier *agent_verifier(struct agent *a,
 		syslog(LOG_ERR, "%s", err);
 		return NULL;
 	}
-	if (wpv_charge_has_ocsp(a->charge))
-		wpv_verifier_set_status(v, wpv_charge_status, a->charge);
+	/* OCSP after the chain check, on the worker threads. */
+	if (wpv_charge_ocsp(a->charge))
+		wpv_verifier_set_status(v, ocsp_verify_status,
+					wpv_charge_ocsp(a->charge));
 	return v;
 }
 

@@ -358,41 +358,12 @@ void wpv_charge_gone(struct wpv_charge *c, u32 ifindex, const u8 *addr)
 }
 
 /**
- * wpv_charge_status() - the OCSP answer for a certificate, as a reason
- * @ctx: the struct wpv_charge
- * @leaf: the station's certificate
- * @issuer: its issuer
- * @detail: on refusal, what the responder (or its absence) said
- * @len: room at @detail
+ * wpv_charge_ocsp() - the OCSP client, for the verifier's status check
+ * @c: charging
  *
- * A wpv_status_fn for the verifier; runs on the worker threads and may
- * wait up to ocsp_timeout seconds.
- *
- * Return: %WPV_REASON_NONE, %WPV_REASON_CERT_REVOKED or
- * %WPV_REASON_STATUS_UNKNOWN.
+ * Return: the client (thread safe, see ocsp.h), or NULL without ocsp_url.
  */
-enum wpv_reason wpv_charge_status(void *ctx, X509 *leaf, X509 *issuer,
-				  char *detail, size_t len)
-{
-	struct wpv_charge *c = ctx;
-	struct ocsp_result r;
-	int ret;
-
-	ret = ocsp_check(c->ocsp, leaf, issuer, &r);
-	if (!ret)
-		return WPV_REASON_NONE;
-	if (ret != -EACCES) {
-		snprintf(detail, len, "OCSP: %s", strerror(-ret));
-		return WPV_REASON_STATUS_UNKNOWN;
-	}
-	snprintf(detail, len, "OCSP: certificate %s%s%s",
-		 ocsp_status_name(r.status),
-		 r.by_policy ? ", ocsp_policy fail-closed" : "",
-		 r.cached ? " (cached)" : "");
-	return r.reason;
-}
-
-bool wpv_charge_has_ocsp(const struct wpv_charge *c)
+struct ocsp *wpv_charge_ocsp(const struct wpv_charge *c)
 {
 	return c->ocsp;
 }
@@ -412,18 +383,6 @@ void wpv_charge_set_events(struct wpv_charge *c, bool on)
 size_t wpv_charge_sessions(const struct wpv_charge *c)
 {
 	return c->n;
-}
-
-static int charge_open_ocsp(struct wpv_charge *c,
-			    const struct wpv_charge_opts *o)
-{
-	struct ocsp_config oc = o->conf->ocsp;
-
-	if (!oc.url[0])
-		return 0;
-	if (!oc.ca_file[0] && o->ca_file)
-		snprintf(oc.ca_file, sizeof(oc.ca_file), "%s", o->ca_file);
-	return ocsp_new(&oc, NULL, &c->ocsp);
 }
 
 /* The directory of the sessions file, made if missing (/run is tmpfs). */
@@ -473,7 +432,7 @@ int wpv_charge_open(const struct wpv_charge_opts *o, struct wpv_charge **out)
 		syslog(LOG_ERR, "hooks: %s", strerror(-ret));
 		goto err;
 	}
-	ret = charge_open_ocsp(c, o);
+	ret = ocsp_open(&o->conf->ocsp, o->ca_file, &c->ocsp);
 	if (ret)
 		goto err;
 	if (c->sessions_file) {

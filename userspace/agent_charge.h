@@ -3,8 +3,8 @@
  * Charging in the agent: turns verdicts, the module's notifications and
  * nl80211's departures into accounting sessions (acct.c), hooks (hooks.c)
  * and the sessions file (sessions.c), and lends the verifier its OCSP
- * client (ocsp.c).  Called from the agent's loop thread only, except
- * wpv_charge_status(), which the workers call.
+ * client (ocsp.c).  Called from the agent's loop thread only; the OCSP
+ * client is the workers'.
  *
  * No socket in here: interface facts come through a callback, so tests
  * drive the whole layer without the module or nl80211.
@@ -17,6 +17,7 @@
 #include "agent_msg.h"
 #include "agent_pool.h"
 #include "charging_conf.h"
+#include "ocsp.h"
 
 /**
  * typedef wpv_charge_iface_fn - look up an AP interface
@@ -50,9 +51,7 @@ struct wpv_charge;
 int wpv_charge_open(const struct wpv_charge_opts *o, struct wpv_charge **out);
 void wpv_charge_close(struct wpv_charge *c);
 void wpv_charge_set_events(struct wpv_charge *c, bool on);
-bool wpv_charge_has_ocsp(const struct wpv_charge *c);
-enum wpv_reason wpv_charge_status(void *ctx, X509 *leaf, X509 *issuer,
-				  char *detail, size_t len);
+struct ocsp *wpv_charge_ocsp(const struct wpv_charge *c);
 void wpv_charge_verdict(struct wpv_charge *c, const struct wpv_job *job);
 void wpv_charge_note(struct wpv_charge *c, const struct wpv_sta_note *n);
 void wpv_charge_gone(struct wpv_charge *c, u32 ifindex, const u8 *addr);
