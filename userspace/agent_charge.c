@@ -12,6 +12,7 @@
  * station that left, the agent stopping).
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -385,19 +386,25 @@ size_t wpv_charge_sessions(const struct wpv_charge *c)
 	return c->n;
 }
 
-/* The directory of the sessions file, made if missing (/run is tmpfs). */
+/* The directory of the sessions file and its parents (/run is tmpfs). */
 static int charge_sessions_dir(const char *path)
 {
-	char dir[PATH_MAX], *slash;
+	char dir[PATH_MAX], *p;
 
 	snprintf(dir, sizeof(dir), "%s", path);
-	slash = strrchr(dir, '/');
-	if (!slash || slash == dir)
+	p = strrchr(dir, '/');
+	if (!p || p == dir)
 		return 0;
-	*slash = '\0';
-	if (mkdir(dir, 0755) && errno != EEXIST)
-		return -errno;
-	return 0;
+	*p = '\0';
+	for (p = strchr(dir + 1, '/');; p = strchr(p + 1, '/')) {
+		if (p)
+			*p = '\0';
+		if (mkdir(dir, 0755) && errno != EEXIST)
+			return -errno;
+		if (!p)
+			return 0;
+		*p = '/';
+	}
 }
 
 /**
