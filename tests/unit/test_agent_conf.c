@@ -256,6 +256,41 @@ static void charging_settings_that_cannot_work_are_refused(void **state)
 	wpv_agent_conf_free(&c);
 }
 
+/* Every key the sample documents, uncommented, is accepted. */
+static void sample_with_every_key_set_loads(void **state)
+{
+	char line[1200], err[512];
+	struct wpv_agent_conf c;
+	FILE *in, *out;
+	int keys = 0;
+
+	(void)state;
+	in = fopen("userspace/wpv-agent.conf.sample", "r");
+	assert_non_null(in);
+	out = fopen(path, "w");
+	assert_non_null(out);
+	while (fgets(line, sizeof(line), in)) {
+		size_t key = strspn(line + 1, "abcdefghijklmnopqrstuvwxyz_");
+
+		if (line[0] == '#' && key && !strncmp(line + 1 + key, " = ", 3)) {
+			fputs(line + 1, out);
+			keys++;
+		} else {
+			fputs(line, out);
+		}
+	}
+	fclose(in);
+	fclose(out);
+	assert_true(keys >= 25);
+	assert_int_equal(wpv_agent_conf_load(path, &c, err, sizeof(err)), 0);
+	assert_string_equal(c.sessions_file, "/run/wpv/sessions.json");
+	assert_string_equal(c.charging.ocsp.url, "http://ocsp.example.net/");
+	assert_int_equal(c.charging.acct.interim_interval, 300);
+	assert_string_equal(c.charging.hooks.command[HOOK_STOPPED],
+			    "/usr/local/sbin/wpv-stream stopped");
+	wpv_agent_conf_free(&c);
+}
+
 static void missing_file_is_reported(void **state)
 {
 	struct wpv_agent_conf c;
@@ -287,6 +322,7 @@ int main(void)
 		cmocka_unit_test(charging_keys_are_handed_over),
 		cmocka_unit_test(bad_charging_lines_are_refused_with_their_line),
 		cmocka_unit_test(charging_settings_that_cannot_work_are_refused),
+		cmocka_unit_test(sample_with_every_key_set_loads),
 	};
 
 	return cmocka_run_group_tests_name("agent_conf", tests, setup,
