@@ -412,7 +412,8 @@ static int charge_sessions_dir(const char *path)
  * @o: configuration and interface lookup
  * @out: receives the handle
  *
- * Writes an empty sessions file.
+ * Writes an empty sessions file; if that fails, charging goes on without
+ * one (logged).
  *
  * Return: 0 or a negative errno (logged).
  */
@@ -442,14 +443,16 @@ int wpv_charge_open(const struct wpv_charge_opts *o, struct wpv_charge **out)
 	ret = ocsp_open(&o->conf->ocsp, o->ca_file, &c->ocsp);
 	if (ret)
 		goto err;
+	/* Only `wpv show` needs the file: charging goes on without it. */
 	if (c->sessions_file) {
 		ret = charge_sessions_dir(c->sessions_file);
 		if (!ret)
 			ret = wpv_sessions_write(c->sessions_file, NULL, 0);
 		if (ret) {
-			syslog(LOG_ERR, "sessions file %s: %s",
+			syslog(LOG_ERR, "sessions file %s: %s; wpv show will not list sessions",
 			       c->sessions_file, strerror(-ret));
-			goto err;
+			free(c->sessions_file);
+			c->sessions_file = NULL;
 		}
 	}
 	*out = c;
