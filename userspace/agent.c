@@ -73,11 +73,17 @@ static void agent_on_verify(void *ctx, struct wpv_job *job)
 static void agent_on_sta_gone(void *ctx, u32 ifindex, const u8 *addr)
 {
 	struct agent *a = ctx;
+	struct acct_counters final;
 	char mac[WPV_MAC_STRLEN];
 	int ret;
 
 	wpv_format_mac(addr, mac);
-	wpv_charge_gone(a->charge, ifindex, addr);
+	/* The Stop gets the figures up to now, before the module forgets. */
+	if (wpv_charge_charged(a->charge, ifindex, addr) &&
+	    !wpv_nl_sta_stats(&a->nl, ifindex, addr, &final))
+		wpv_charge_gone(a->charge, ifindex, addr, &final);
+	else
+		wpv_charge_gone(a->charge, ifindex, addr, NULL);
 	ret = wpv_nl_send_sta_del(&a->nl, ifindex, addr);
 	if (ret)
 		syslog(LOG_WARNING, "station %s left ifindex %u; cannot tell the module: %s",

@@ -349,11 +349,14 @@ void wpv_charge_note(struct wpv_charge *c, const struct wpv_sta_note *n)
  * @c: charging
  * @ifindex: its interface
  * @addr: the station
+ * @final: its figures now, or NULL for the last ones reported
  */
-void wpv_charge_gone(struct wpv_charge *c, u32 ifindex, const u8 *addr)
+void wpv_charge_gone(struct wpv_charge *c, u32 ifindex, const u8 *addr,
+		     const struct acct_counters *final)
 {
 	struct charge_input in = { .kind = CHARGE_GONE };
-	struct charge_event e = { .ifindex = ifindex, .addr = addr };
+	struct charge_event e = { .ifindex = ifindex, .addr = addr,
+				  .stats = final };
 
 	charge_event(c, &in, &e);
 }
@@ -379,6 +382,20 @@ struct ocsp *wpv_charge_ocsp(const struct wpv_charge *c)
 void wpv_charge_set_events(struct wpv_charge *c, bool on)
 {
 	c->events = on;
+}
+
+/**
+ * wpv_charge_charged() - is the station being charged?
+ * @c: charging
+ * @ifindex: its interface
+ * @addr: the station
+ *
+ * Return: true if it has an open session.
+ */
+bool wpv_charge_charged(const struct wpv_charge *c, u32 ifindex,
+			const u8 *addr)
+{
+	return charge_find(c, ifindex, addr) >= 0;
 }
 
 size_t wpv_charge_sessions(const struct wpv_charge *c)

@@ -54,7 +54,10 @@ void wpv_charge_set_events(struct wpv_charge *c, bool on);
 struct ocsp *wpv_charge_ocsp(const struct wpv_charge *c);
 void wpv_charge_verdict(struct wpv_charge *c, const struct wpv_job *job);
 void wpv_charge_note(struct wpv_charge *c, const struct wpv_sta_note *n);
-void wpv_charge_gone(struct wpv_charge *c, u32 ifindex, const u8 *addr);
+void wpv_charge_gone(struct wpv_charge *c, u32 ifindex, const u8 *addr,
+		     const struct acct_counters *final);
+bool wpv_charge_charged(const struct wpv_charge *c, u32 ifindex,
+			const u8 *addr);
 size_t wpv_charge_sessions(const struct wpv_charge *c);
 
 #endif /* _WPV_AGENT_CHARGE_H */

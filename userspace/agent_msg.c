@@ -192,6 +192,35 @@ static int note_from_attrs(struct nlattr **tb, struct wpv_sta_note *n)
 	return parse_stats(tb[WPV_A_STA_STATS], &n->stats);
 }
 
+/* A notification, or with dump set one station of a STA_GET dump. */
+static int parse_note(struct nl_msg *msg, struct wpv_sta_note *n, bool dump)
+{
+	struct nlmsghdr *nlh = nlmsg_hdr(msg);
+	struct nlattr *tb[WPV_A_MAX + 1];
+	struct genlmsghdr *gnlh;
+	int ret;
+
+	memset(n, 0, sizeof(*n));
+	if (!genlmsg_valid_hdr(nlh, 0))
+		return -WPV_MSG_PARSE;
+	gnlh = nlmsg_data(nlh);
+	if (dump ? gnlh->cmd != WPV_CMD_STA_GET :
+	    gnlh->cmd != WPV_CMD_STA_EVENT && gnlh->cmd != WPV_CMD_STA_ACCT)
+		return -WPV_MSG_OTHER;
+	/* A dump entry has what an event has: check it the same way. */
+	n->cmd = dump ? WPV_CMD_STA_EVENT : gnlh->cmd;
+	if (genlmsg_parse(nlh, 0, tb, WPV_A_MAX, note_policy))
+		return -WPV_MSG_PARSE;
+	ret = note_from_attrs(tb, n);
+	n->cmd = gnlh->cmd;
+	if (ret)
+		return ret;
+	if (n->state >= __WPV_STATE_MAX || n->prev_state >= __WPV_STATE_MAX ||
+	    n->reason >= __WPV_REASON_MAX || n->trigger >= __WPV_ACCT_MAX)
+		return -WPV_MSG_PARSE;
+	return 0;
+}
+
 /**
  * wpv_msg_parse_sta_note() - read a state or accounting notification
  * @msg: a message from the "events" group
@@ -205,27 +234,42 @@ static int note_from_attrs(struct nlattr **tb, struct wpv_sta_note *n)
  */
 int wpv_msg_parse_sta_note(struct nl_msg *msg, struct wpv_sta_note *n)
 {
-	struct nlmsghdr *nlh = nlmsg_hdr(msg);
-	struct nlattr *tb[WPV_A_MAX + 1];
-	struct genlmsghdr *gnlh;
-	int ret;
+	return parse_note(msg, n, false);
+}
 
-	memset(n, 0, sizeof(*n));
-	if (!genlmsg_valid_hdr(nlh, 0))
-		return -WPV_MSG_PARSE;
-	gnlh = nlmsg_data(nlh);
-	if (gnlh->cmd != WPV_CMD_STA_EVENT && gnlh->cmd != WPV_CMD_STA_ACCT)
-		return -WPV_MSG_OTHER;
-	n->cmd = gnlh->cmd;
-	if (genlmsg_parse(nlh, 0, tb, WPV_A_MAX, note_policy))
-		return -WPV_MSG_PARSE;
-	ret = note_from_attrs(tb, n);
-	if (ret)
-		return ret;
-	if (n->state >= __WPV_STATE_MAX || n->prev_state >= __WPV_STATE_MAX ||
-	    n->reason >= __WPV_REASON_MAX || n->trigger >= __WPV_ACCT_MAX)
-		return -WPV_MSG_PARSE;
-	return 0;
+/**
+ * wpv_msg_parse_sta_dump() - read one station of a WPV_CMD_STA_GET dump
+ * @msg: the message
+ * @n: filled in as for a WPV_CMD_STA_EVENT (state, reason, identity,
+ *	figures); @n->cmd is WPV_CMD_STA_GET
+ *
+ * Return: 0 or a negative enum wpv_msg_err.
+ */
+int wpv_msg_parse_sta_dump(struct nl_msg *msg, struct wpv_sta_note *n)
+{
+	return parse_note(msg, n, true);
+}
+
+/**
+ * wpv_msg_sta_get() - a WPV_CMD_STA_GET dump request for one interface
+ * @family: the family id
+ * @ifindex: the interface
+ *
+ * Return: the message or NULL.
+ */
+struct nl_msg *wpv_msg_sta_get(int family, u32 ifindex)
+{
+	struct nl_msg *msg = nlmsg_alloc();
+
+	if (!msg)
+		return NULL;
+	if (!genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, family, 0,
+			 NLM_F_DUMP, WPV_CMD_STA_GET, WPV_GENL_VERSION) ||
+	    nla_put_u32(msg, WPV_A_IFINDEX, ifindex)) {
+		nlmsg_free(msg);
+		return NULL;
+	}
+	return msg;
 }
 
 /**

@@ -16,8 +16,9 @@
 #include "agent_pool.h"
 
 /**
- * struct wpv_sta_note - a WPV_CMD_STA_EVENT or WPV_CMD_STA_ACCT
- * @cmd: which of the two
+ * struct wpv_sta_note - a WPV_CMD_STA_EVENT or WPV_CMD_STA_ACCT, or one
+ *	station of a WPV_CMD_STA_GET dump
+ * @cmd: which of the three
  * @ifindex: the station's interface
  * @addr: the station
  * @state: STA_EVENT: the new enum wpv_sta_state
@@ -77,6 +78,8 @@ enum wpv_msg_err {
 int wpv_msg_parse_verify(struct nl_msg *msg, struct wpv_job **out);
 int wpv_msg_parse_del_station(struct nl_msg *msg, u32 *ifindex, u8 *addr);
 int wpv_msg_parse_sta_note(struct nl_msg *msg, struct wpv_sta_note *n);
+int wpv_msg_parse_sta_dump(struct nl_msg *msg, struct wpv_sta_note *n);
+struct nl_msg *wpv_msg_sta_get(int family, u32 ifindex);
 int wpv_msg_parse_interface(struct nl_msg *msg, struct wpv_iface_info *info);
 struct nl_msg *wpv_msg_get_interface(int nl80211, u32 ifindex);
 struct nl_msg *wpv_msg_new(int family, u8 cmd);

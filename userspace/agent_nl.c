@@ -361,6 +361,89 @@ out:
 	return ret;
 }
 
+struct sta_query {
+	const u8 *addr;
+	struct acct_counters *c;
+	int ret;
+	bool done;
+};
+
+static int on_sta_msg(struct nl_msg *msg, void *arg)
+{
+	struct sta_query *q = arg;
+	struct wpv_sta_note n;
+
+	if (!wpv_msg_parse_sta_dump(msg, &n) && n.has_stats &&
+	    !memcmp(n.addr, q->addr, 6)) {
+		*q->c = n.stats;
+		q->ret = 0;
+	}
+	return NL_OK;
+}
+
+static int on_sta_done(struct nl_msg *msg, void *arg)
+{
+	struct sta_query *q = arg;
+
+	(void)msg;
+	q->done = true;
+	return NL_STOP;
+}
+
+static int on_sta_err(struct sockaddr_nl *who, struct nlmsgerr *e, void *arg)
+{
+	struct sta_query *q = arg;
+
+	(void)who;
+	q->ret = -nl_syserr2nlerr(e->error);
+	q->done = true;
+	return NL_STOP;
+}
+
+/**
+ * wpv_nl_sta_stats() - a station's figures now, from a WPV_CMD_STA_GET dump
+ * @nl: state (for the family id)
+ * @ifindex: the station's interface
+ * @addr: the station
+ * @c: set to its WPV_STATS_AUTH_* figures
+ *
+ * For the Stop of a station that leaves, before the module forgets it.
+ * A socket of its own keeps the dump apart from verification requests.
+ *
+ * Return: 0, or a negative libnl error (-NLE_OBJ_NOTFOUND: not known).
+ */
+int wpv_nl_sta_stats(const struct wpv_nl *nl, u32 ifindex, const u8 *addr,
+		     struct acct_counters *c)
+{
+	struct sta_query q = { .addr = addr, .c = c,
+			       .ret = -NLE_OBJ_NOTFOUND };
+	struct nl_sock *sk = nl_socket_alloc();
+	struct nl_msg *msg = NULL;
+	int ret;
+
+	if (!sk)
+		return -NLE_NOMEM;
+	ret = genl_connect(sk);
+	if (!ret) {
+		msg = wpv_msg_sta_get(nl->family, ifindex);
+		ret = msg ? 0 : -NLE_NOMEM;
+	}
+	if (ret)
+		goto out;
+	nl_socket_modify_cb(sk, NL_CB_VALID, NL_CB_CUSTOM, on_sta_msg, &q);
+	nl_socket_modify_cb(sk, NL_CB_FINISH, NL_CB_CUSTOM, on_sta_done, &q);
+	nl_socket_modify_cb(sk, NL_CB_ACK, NL_CB_CUSTOM, on_sta_done, &q);
+	nl_socket_modify_err_cb(sk, NL_CB_CUSTOM, on_sta_err, &q);
+	ret = nl_send_auto(sk, msg);
+	while (ret >= 0 && !q.done)
+		ret = nl_recvmsgs_default(sk);
+	ret = ret < 0 ? ret : q.ret;
+out:
+	nlmsg_free(msg);
+	nl_socket_free(sk);
+	return ret;
+}
+
 /**
  * wpv_nl_unregister() - leave; pending stations are rejected by the module
  * @nl: state

@@ -54,6 +54,8 @@ void wpv_nl_close(struct wpv_nl *nl);
 int wpv_nl_register(struct wpv_nl *nl);
 int wpv_nl_join_events(struct wpv_nl *nl);
 int wpv_nl_iface_info(void *unused, u32 ifindex, struct wpv_iface_info *info);
+int wpv_nl_sta_stats(const struct wpv_nl *nl, u32 ifindex, const u8 *addr,
+		     struct acct_counters *c);
 void wpv_nl_unregister(struct wpv_nl *nl);
 int wpv_nl_fd(const struct wpv_nl *nl);
 int wpv_nl_events_fd(const struct wpv_nl *nl);

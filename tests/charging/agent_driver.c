@@ -14,7 +14,8 @@
  *   verdict IFINDEX STA accept|reject REASON IDENTITY
  *   event IFINDEX STA STATE PREV REASON IDENTITY TXB RXB TXF RXF
  *   acct IFINDEX STA interval|quantum TXB RXB TXF RXF
- *   gone IFINDEX STA               nl80211 DEL_STATION
+ *   gone IFINDEX STA [TXB RXB TXF RXF]   nl80211 DEL_STATION, with the
+ *                                  figures a STA_GET dump gives then
  *   session IFINDEX STA            -> "ok SESSION-ID" from the sessions file
  *   close                          wpv_charge_close: stops, flush, hooks
  *   quit
@@ -183,6 +184,18 @@ static void cmd_acct(struct driver *d, int argc, char **argv)
 			    NULL, &c));
 }
 
+static void cmd_gone(struct driver *d, int argc, char **argv,
+		     const unsigned char *sta)
+{
+	struct acct_counters c;
+
+	if (argc == 7)
+		counters(argv + 3, &c);
+	wpv_charge_gone(d->charge, strtoul(argv[1], NULL, 0), sta,
+			argc == 7 ? &c : NULL);
+	puts("ok");
+}
+
 static const char *sessions_path(const struct driver *d)
 {
 	return d->conf.sessions_file ? d->conf.sessions_file :
@@ -258,10 +271,9 @@ static void dispatch(struct driver *d, int argc, char **argv)
 		cmd_event(d, argc, argv);
 	} else if (!strcmp(argv[0], "acct")) {
 		cmd_acct(d, argc, argv);
-	} else if (!strcmp(argv[0], "gone") && argc == 3 &&
+	} else if (!strcmp(argv[0], "gone") && (argc == 3 || argc == 7) &&
 		   !parse_mac(argv[2], sta)) {
-		wpv_charge_gone(d->charge, strtoul(argv[1], NULL, 0), sta);
-		puts("ok");
+		cmd_gone(d, argc, argv, sta);
 	} else if (!strcmp(argv[0], "session")) {
 		cmd_session(d, argc, argv);
 	} else if (!strcmp(argv[0], "close")) {

@@ -811,7 +811,7 @@ test_agent_events() {
 	drv session 7 $b
 	sid_b=$(cut -d' ' -f2 <<<"$REPLY")
 	drv acct 7 $b interval 100 200 1 2
-	drv gone 7 $b
+	drv gone 7 $b 150 250 2 3
 
 	# C: authorised before the agent started; adopted from its figures.
 	drv acct 7 $c interval 300 400 3 4
@@ -844,7 +844,7 @@ test_agent_events() {
 		'Acct-Input-Packets = 5000020'
 	check_attrs agent_manual_authorise_charged_until_leave Stop "$sid_b" \
 		'User-Name = "manual"' 'Acct-Terminate-Cause = User-Request' \
-		'Acct-Input-Octets = 200' 'Acct-Output-Octets = 100'
+		'Acct-Input-Octets = 250' 'Acct-Output-Octets = 150'
 	check_attrs agent_adopted_station_stopped_at_shutdown Stop "$sid_c" \
 		'Acct-Terminate-Cause = Admin-Reboot' \
 		'Acct-Input-Octets = 400' 'Acct-Output-Octets = 300'

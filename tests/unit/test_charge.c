@@ -191,6 +191,33 @@ static void acct_note_is_read_with_trigger(void **state)
 	nlmsg_free(msg);
 }
 
+static void station_dump_entry_gives_its_figures(void **state)
+{
+	struct nl_msg *msg = kn_sta_event(FAMILY, 7, sta, WPV_STATE_AUTHORISED,
+					  WPV_STATE_AUTHORISED,
+					  WPV_REASON_VERIFIED, "CN=alice",
+					  &big);
+	struct genlmsghdr *g = nlmsg_data(nlmsg_hdr(msg));
+	struct wpv_sta_note n;
+
+	(void)state;
+	/* A dump entry carries what an event does, under STA_GET. */
+	assert_int_equal(wpv_msg_parse_sta_dump(msg, &n), -WPV_MSG_OTHER);
+	g->cmd = WPV_CMD_STA_GET;
+	assert_int_equal(wpv_msg_parse_sta_note(msg, &n), -WPV_MSG_OTHER);
+	assert_int_equal(wpv_msg_parse_sta_dump(msg, &n), 0);
+	assert_int_equal(n.cmd, WPV_CMD_STA_GET);
+	assert_memory_equal(&n.stats, &big, sizeof(big));
+	nlmsg_free(msg);
+
+	msg = wpv_msg_sta_get(FAMILY, 7);
+	assert_non_null(msg);
+	assert_true(nlmsg_hdr(msg)->nlmsg_flags & NLM_F_DUMP);
+	assert_int_equal(((struct genlmsghdr *)nlmsg_data(nlmsg_hdr(msg)))->cmd,
+			 WPV_CMD_STA_GET);
+	nlmsg_free(msg);
+}
+
 static struct nl_msg *bare_note(int cmd, int mac_len, int state)
 {
 	struct nl_msg *msg = nlmsg_alloc();
@@ -478,12 +505,14 @@ static void manual_authorise_then_leave_and_shutdown(void **state)
 	feed(c, kn_sta_acct(FAMILY, 3, other, WPV_ACCT_INTERVAL, "CN=bob",
 			    &big));
 	assert_int_equal(wpv_charge_sessions(c), 2);
-	wpv_charge_gone(c, 3, sta);
+	wpv_charge_gone(c, 3, sta, &(struct acct_counters){ 500, 600, 5, 6 });
 	assert_int_equal(wpv_charge_sessions(c), 1);
 	wpv_charge_close(c);
 	assert_int_equal(count_lines(log, "\"identity\":\"manual\""), 2);
 	assert_int_equal(count_lines(log, "\"interface\":\"wlan3\""), 5);
 	assert_int_equal(count_lines(log, "\"cause\":\"leave\""), 1);
+	/* The figures read when the station left are its last. */
+	assert_int_equal(count_lines(log, "\"rx_bytes\":600,"), 1);
 	assert_int_equal(count_lines(log, "\"cause\":\"shutdown\""), 1);
 	assert_int_equal(count_lines(log, "\"identity\":\"CN=bob\""), 3);
 }
@@ -495,6 +524,7 @@ int main(void)
 		cmocka_unit_test(stop_causes_reach_radius_values),
 		cmocka_unit_test(state_event_is_read_with_auth_counters),
 		cmocka_unit_test(acct_note_is_read_with_trigger),
+		cmocka_unit_test(station_dump_entry_gives_its_figures),
 		cmocka_unit_test(bad_notifications_are_refused),
 		cmocka_unit_test(nl80211_interface_gives_ssid_and_bssid),
 		cmocka_unit_test(sessions_round_trip),
