@@ -107,6 +107,14 @@ static void agent_send_verdicts(struct agent *a)
 	}
 }
 
+static int agent_sta_stats(void *ctx, u32 ifindex, const u8 *addr,
+			   struct acct_counters *c)
+{
+	struct agent *a = ctx;
+
+	return wpv_nl_sta_stats(&a->nl, ifindex, addr, c);
+}
+
 static void agent_on_note(void *ctx, const struct wpv_sta_note *n)
 {
 	struct agent *a = ctx;
@@ -360,6 +368,8 @@ int wpv_agent_main(int argc, char **argv)
 	syslog(LOG_NOTICE, "registered with %s; %u workers", WPV_GENL_NAME,
 	       a.conf.workers);
 	ret = agent_loop(&a);
+	/* While the module still answers: the Stops get today's figures. */
+	wpv_charge_stop_all(a.charge, agent_sta_stats, &a);
 	wpv_nl_unregister(&a.nl);
 out:
 	/* Close netlink first: the module then fails pending stations closed. */

@@ -480,26 +480,45 @@ err:
 }
 
 /**
+ * wpv_charge_stop_all() - stop every session, cause shutdown
+ * @c: charging
+ * @fetch: reads a station's figures now (wpv_nl_sta_stats() in the
+ *	agent), or NULL to use the last ones reported
+ * @ctx: passed to @fetch
+ *
+ * Called by the agent while its netlink socket is still open, so each
+ * Stop carries the figures up to the moment it leaves.
+ */
+void wpv_charge_stop_all(struct wpv_charge *c, wpv_charge_stats_fn fetch,
+			 void *ctx)
+{
+	struct charge_input in = { .kind = CHARGE_SHUTDOWN };
+	struct charge_event e = { .reason = WPV_REASON_AGENT_GONE };
+	struct acct_counters now;
+
+	while (c && c->acct && c->n) {
+		e.ifindex = c->info[0].ifindex;
+		e.addr = c->info[0].station;
+		e.stats = fetch && !fetch(ctx, e.ifindex, e.addr, &now) ?
+			  &now : NULL;
+		charge_event(c, &in, &e);
+	}
+}
+
+/**
  * wpv_charge_close() - stop every session and release everything
  * @c: charging, or NULL
  *
- * Each open session gets its Stop (cause shutdown) and hook_stopped; the
- * server gets a few seconds to take the records, the rest stay spooled.
+ * Each session still open gets its Stop (cause shutdown, last figures
+ * reported) and hook_stopped; the server gets a few seconds to take the records, the rest stay spooled.
  * Waits for running hooks (each at most hook_timeout).  The sessions
  * file is removed: no file means no agent.
  */
 void wpv_charge_close(struct wpv_charge *c)
 {
-	struct charge_input in = { .kind = CHARGE_SHUTDOWN };
-	struct charge_event e = { .reason = WPV_REASON_AGENT_GONE };
-
 	if (!c)
 		return;
-	while (c->acct && c->n) {
-		e.ifindex = c->info[0].ifindex;
-		e.addr = c->info[0].station;
-		charge_event(c, &in, &e);
-	}
+	wpv_charge_stop_all(c, NULL, NULL);
 	if (c->acct && acct_flush(c->acct, CHARGE_FLUSH_MS))
 		syslog(LOG_WARNING, "acct: %u records left in the spool for the next run",
 		       acct_pending(c->acct));

@@ -31,6 +31,18 @@ typedef int (*wpv_charge_iface_fn)(void *ctx, u32 ifindex,
 				   struct wpv_iface_info *info);
 
 /**
+ * typedef wpv_charge_stats_fn - read a station's figures now
+ * @ctx: the caller's
+ * @ifindex: the station's interface
+ * @addr: the station
+ * @c: to fill with its WPV_STATS_AUTH_* figures
+ *
+ * Return: 0 or a negative error.
+ */
+typedef int (*wpv_charge_stats_fn)(void *ctx, u32 ifindex, const u8 *addr,
+				   struct acct_counters *c);
+
+/**
  * struct wpv_charge_opts - what charging is set up from
  * @conf: charging, OCSP and hook keys
  * @ca_file: trusted CAs for OCSP answers when ocsp_ca_file is unset
@@ -49,6 +61,8 @@ struct wpv_charge_opts {
 struct wpv_charge;
 
 int wpv_charge_open(const struct wpv_charge_opts *o, struct wpv_charge **out);
+void wpv_charge_stop_all(struct wpv_charge *c, wpv_charge_stats_fn fetch,
+			 void *ctx);
 void wpv_charge_close(struct wpv_charge *c);
 void wpv_charge_set_events(struct wpv_charge *c, bool on);
 struct ocsp *wpv_charge_ocsp(const struct wpv_charge *c);

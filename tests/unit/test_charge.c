@@ -485,6 +485,17 @@ static void accepted_station_is_charged_until_blocked(void **state)
 	assert_int_equal(access(sessions, F_OK), -1);
 }
 
+static int fetch_now(void *ctx, u32 ifindex, const u8 *addr,
+		     struct acct_counters *c)
+{
+	(void)ctx;
+	(void)ifindex;
+	(void)addr;
+	*c = big;
+	c->rx_bytes += 777;
+	return 0;
+}
+
 static void manual_authorise_then_leave_and_shutdown(void **state)
 {
 	u8 other[6] = { 0x02, 0, 0, 0, 0x02, 0x09 };
@@ -507,6 +518,8 @@ static void manual_authorise_then_leave_and_shutdown(void **state)
 	assert_int_equal(wpv_charge_sessions(c), 2);
 	wpv_charge_gone(c, 3, sta, &(struct acct_counters){ 500, 600, 5, 6 });
 	assert_int_equal(wpv_charge_sessions(c), 1);
+	wpv_charge_stop_all(c, fetch_now, NULL);
+	assert_int_equal(wpv_charge_sessions(c), 0);
 	wpv_charge_close(c);
 	assert_int_equal(count_lines(log, "\"identity\":\"manual\""), 2);
 	assert_int_equal(count_lines(log, "\"interface\":\"wlan3\""), 5);
@@ -515,6 +528,8 @@ static void manual_authorise_then_leave_and_shutdown(void **state)
 	assert_int_equal(count_lines(log, "\"rx_bytes\":600,"), 1);
 	assert_int_equal(count_lines(log, "\"cause\":\"shutdown\""), 1);
 	assert_int_equal(count_lines(log, "\"identity\":\"CN=bob\""), 3);
+	/* The Stop at shutdown has the figures read then. */
+	assert_int_equal(count_lines(log, "\"rx_bytes\":6000000777,"), 1);
 }
 
 int main(void)
