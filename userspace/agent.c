@@ -5,10 +5,14 @@
  * chain or a burst of stations never stalls the netlink socket.
  *
  * SIGTERM and SIGINT unregister and exit; SIGHUP reloads the CA, CRL and
- * key settings of the configuration file (worker and logging settings
- * need a restart).
+ * key settings of the configuration file (worker, logging, charging, OCSP
+ * and hook settings need a restart).
+ *
+ * Charging (agent_charge.c) runs on the loop thread too: it never waits
+ * for the network, only the OCSP check in the workers does.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <poll.h>
 #include <signal.h>
@@ -20,6 +24,7 @@
 
 #include <netlink/errno.h>
 
+#include "agent_charge.h"
 #include "agent_conf.h"
 #include "agent_nl.h"
 #include "agent_pool.h"
@@ -31,6 +36,7 @@ struct agent {
 	struct wpv_agent_conf conf;
 	struct wpv_pool *pool;
 	struct wpv_nl nl;
+	struct wpv_charge *charge;
 	int sfd;
 	bool stop;
 };
@@ -67,10 +73,17 @@ static void agent_on_verify(void *ctx, struct wpv_job *job)
 static void agent_on_sta_gone(void *ctx, u32 ifindex, const u8 *addr)
 {
 	struct agent *a = ctx;
+	struct acct_counters final;
 	char mac[WPV_MAC_STRLEN];
 	int ret;
 
 	wpv_format_mac(addr, mac);
+	/* The Stop gets the figures up to now, before the module forgets. */
+	if (wpv_charge_charged(a->charge, ifindex, addr) &&
+	    !wpv_nl_sta_stats(&a->nl, ifindex, addr, &final))
+		wpv_charge_gone(a->charge, ifindex, addr, &final);
+	else
+		wpv_charge_gone(a->charge, ifindex, addr, NULL);
 	ret = wpv_nl_send_sta_del(&a->nl, ifindex, addr);
 	if (ret)
 		syslog(LOG_WARNING, "station %s left ifindex %u; cannot tell the module: %s",
@@ -88,11 +101,29 @@ static void agent_send_verdicts(struct agent *a)
 		agent_log_verdict(job);
 		if (wpv_nl_send_verdict(&a->nl, job))
 			syslog(LOG_ERR, "cannot send the verdict; the module will time the station out");
+		else
+			wpv_charge_verdict(a->charge, job);
 		wpv_job_free(job);
 	}
 }
 
-static struct wpv_verifier *agent_verifier(const struct wpv_agent_conf *c)
+static int agent_sta_stats(void *ctx, u32 ifindex, const u8 *addr,
+			   struct acct_counters *c)
+{
+	struct agent *a = ctx;
+
+	return wpv_nl_sta_stats(&a->nl, ifindex, addr, c);
+}
+
+static void agent_on_note(void *ctx, const struct wpv_sta_note *n)
+{
+	struct agent *a = ctx;
+
+	wpv_charge_note(a->charge, n);
+}
+
+static struct wpv_verifier *agent_verifier(struct agent *a,
+					   const struct wpv_agent_conf *c)
 {
 	struct wpv_verifier *v;
 	char err[512];
@@ -101,6 +132,10 @@ static struct wpv_verifier *agent_verifier(const struct wpv_agent_conf *c)
 		syslog(LOG_ERR, "%s", err);
 		return NULL;
 	}
+	/* OCSP after the chain check, on the worker threads. */
+	if (wpv_charge_ocsp(a->charge))
+		wpv_verifier_set_status(v, ocsp_verify_status,
+					wpv_charge_ocsp(a->charge));
 	return v;
 }
 
@@ -115,7 +150,7 @@ static void agent_reload(struct agent *a)
 		syslog(LOG_ERR, "reload: %s; keeping the old settings", err);
 		return;
 	}
-	v = agent_verifier(&c);
+	v = agent_verifier(a, &c);
 	if (v && wpv_pool_set_verifier(a->pool, v)) {
 		wpv_verifier_free(v);
 		v = NULL;
@@ -212,12 +247,79 @@ static int agent_args(struct agent *a, int argc, char **argv, bool *fg)
 	return optind == argc ? 0 : -1;
 }
 
+/* A module default: one decimal number in /sys/kernel/wapi_preview/NAME. */
+static int agent_sysfs(const char *name, unsigned long long *val, bool set)
+{
+	char path[96], buf[32];
+	ssize_t n;
+	int fd, ret = 0;
+
+	snprintf(path, sizeof(path), "/sys/kernel/wapi_preview/%s", name);
+	fd = open(path, (set ? O_WRONLY : O_RDONLY) | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	if (set) {
+		n = snprintf(buf, sizeof(buf), "%llu\n", *val);
+		if (write(fd, buf, n) != n)
+			ret = -errno;
+	} else {
+		n = read(fd, buf, sizeof(buf) - 1);
+		buf[n > 0 ? n : 0] = '\0';
+		if (n <= 0 || sscanf(buf, "%llu", val) != 1)
+			ret = -EINVAL;
+	}
+	close(fd);
+	return ret;
+}
+
+/*
+ * The module sends the interval notifications the Interim-Updates come
+ * from; the agent sends none of its own, so the module's interval is set
+ * from acct_interim_interval (interfaces attached later start from it).
+ * The OCSP exchange must end well before the verification timer.
+ */
+static void agent_module_settings(const struct charging_conf *ch)
+{
+	unsigned long long ms = ch->acct.interim_interval * 1000ULL;
+	int ret;
+
+	ret = agent_sysfs("acct_interval_ms", &ms, true);
+	if (ret)
+		syslog(LOG_WARNING, "cannot set the module's accounting interval: %s",
+		       strerror(-ret));
+	if (!ch->ocsp.url[0] || agent_sysfs("verify_timeout_ms", &ms, false))
+		return;
+	if (ch->ocsp.timeout * 1000ULL * 2 > ms)
+		syslog(LOG_WARNING, "ocsp_timeout %us is not well below the module's verification timer (%llu ms): stations may time out while OCSP is asked",
+		       ch->ocsp.timeout, ms);
+}
+
+static int agent_charge_start(struct agent *a)
+{
+	struct wpv_charge_opts o = {
+		.conf = &a->conf.charging,
+		.ca_file = a->conf.ca_file,
+		.sessions_file = a->conf.sessions_file ?
+				 a->conf.sessions_file :
+				 WPV_SESSIONS_FILE_DEFAULT,
+		.iface = wpv_nl_iface_info,
+	};
+	int ret;
+
+	ret = wpv_charge_open(&o, &a->charge);
+	if (ret)
+		syslog(LOG_ERR, "cannot start charging: %s", strerror(-ret));
+	return ret;
+}
+
 static int agent_start(struct agent *a)
 {
 	struct wpv_verifier *v;
 	int ret;
 
-	v = agent_verifier(&a->conf);
+	if (agent_charge_start(a))
+		return -EINVAL;
+	v = agent_verifier(a, &a->conf);
 	if (!v)
 		return -EINVAL;
 	ret = wpv_pool_start(&a->pool, a->conf.workers, a->conf.max_pending,
@@ -229,10 +331,13 @@ static int agent_start(struct agent *a)
 	}
 	a->nl.on_verify = agent_on_verify;
 	a->nl.on_sta_gone = agent_on_sta_gone;
+	a->nl.on_note = agent_on_note;
 	a->nl.ctx = a;
 	if (wpv_nl_open(&a->nl) || wpv_nl_register(&a->nl))
 		return -EIO;
+	wpv_charge_set_events(a->charge, !wpv_nl_join_events(&a->nl));
 	wpv_nl_open_events(&a->nl);
+	agent_module_settings(&a->conf.charging);
 	return 0;
 }
 
@@ -263,11 +368,15 @@ int wpv_agent_main(int argc, char **argv)
 	syslog(LOG_NOTICE, "registered with %s; %u workers", WPV_GENL_NAME,
 	       a.conf.workers);
 	ret = agent_loop(&a);
+	/* While the module still answers: the Stops get today's figures. */
+	wpv_charge_stop_all(a.charge, agent_sta_stats, &a);
 	wpv_nl_unregister(&a.nl);
 out:
 	/* Close netlink first: the module then fails pending stations closed. */
 	wpv_nl_close(&a.nl);
 	wpv_pool_stop(a.pool);
+	/* After the workers: they may be asking the OCSP client. */
+	wpv_charge_close(a.charge);
 	if (a.sfd >= 0)
 		close(a.sfd);
 	wpv_agent_conf_free(&a.conf);

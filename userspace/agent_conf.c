@@ -3,6 +3,8 @@
  * Agent configuration parser.  Strict on purpose: an unknown key, a
  * repeated key or a bad value stops the agent with file:line, because a
  * typo in a trust setting must not silently fall back to a default.
+ * Charging, OCSP and hook keys are handed to charging_conf_set(), under
+ * the same rules.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -38,6 +40,7 @@ static const struct conf_key conf_keys[] = {
 	KEY(workers, CONF_UINT, 1, 64),
 	KEY(max_pending, CONF_UINT, 1, 65536),
 	KEY(log_level, CONF_LEVEL, 0, 0),
+	KEY(sessions_file, CONF_PATH, 0, 0),
 };
 
 #define N_KEYS (sizeof(conf_keys) / sizeof(conf_keys[0]))
@@ -117,6 +120,41 @@ static int set_value(struct wpv_agent_conf *c, const struct conf_key *k,
 	return -EINVAL;
 }
 
+/* A double-quoted value keeps blanks at its ends, as charging_conf_line(). */
+static char *unquote(char *v)
+{
+	size_t len = strlen(v);
+
+	if (len >= 2 && v[0] == '"' && v[len - 1] == '"') {
+		v[len - 1] = '\0';
+		return v + 1;
+	}
+	return v;
+}
+
+/* A key that is not the agent's own may be a charging key. */
+static int charging_line(struct wpv_agent_conf *c, const char *key,
+			 char *val, bool *seen, char *why, size_t why_len)
+{
+	int i = charging_conf_key_index(key);
+
+	if (i < 0) {
+		snprintf(why, why_len, "unknown key '%.64s'", key);
+		return -EINVAL;
+	}
+	if (seen[N_KEYS + i]) {
+		snprintf(why, why_len, "%s given twice", key);
+		return -EINVAL;
+	}
+	seen[N_KEYS + i] = true;
+	if (!*val) {
+		snprintf(why, why_len, "%s has no value", key);
+		return -EINVAL;
+	}
+	return charging_conf_set(&c->charging, key, unquote(val), why,
+				 why_len);
+}
+
 static int parse_line(struct wpv_agent_conf *c, char *line, bool *seen,
 		      char *why, size_t why_len)
 {
@@ -137,10 +175,8 @@ static int parse_line(struct wpv_agent_conf *c, char *line, bool *seen,
 	for (i = 0; i < N_KEYS; i++)
 		if (!strcmp(key, conf_keys[i].name))
 			break;
-	if (i == N_KEYS) {
-		snprintf(why, why_len, "unknown key '%.64s'", key);
-		return -EINVAL;
-	}
+	if (i == N_KEYS)
+		return charging_line(c, key, val, seen, why, why_len);
 	if (seen[i]) {
 		snprintf(why, why_len, "%s given twice", key);
 		return -EINVAL;
@@ -160,6 +196,28 @@ static void set_defaults(struct wpv_agent_conf *c)
 	c->workers = 4;
 	c->max_pending = 1024;
 	c->log_level = LOG_INFO;
+	charging_conf_defaults(&c->charging);
+}
+
+/* Settings that are each fine alone but useless together. */
+static int check_charging(const struct wpv_agent_conf *c, const char *path,
+			  char *err, size_t err_len)
+{
+	const struct charging_conf *ch = &c->charging;
+
+	if (ch->acct.radius_server[0] && !ch->acct.radius_secret_file[0]) {
+		snprintf(err, err_len,
+			 "%s: radius_server is set but radius_secret_file is not",
+			 path);
+		return -EINVAL;
+	}
+	if (ch->ocsp.url[0] && !ch->ocsp.ca_file[0] && !c->ca_file) {
+		snprintf(err, err_len,
+			 "%s: ocsp_url is set but there is no ocsp_ca_file or ca_file to check answers with",
+			 path);
+		return -EINVAL;
+	}
+	return 0;
 }
 
 /**
@@ -174,8 +232,8 @@ static void set_defaults(struct wpv_agent_conf *c)
 int wpv_agent_conf_load(const char *path, struct wpv_agent_conf *c,
 			char *err, size_t err_len)
 {
-	char line[WPV_CONF_LINE_MAX + 2], why[160];
-	bool seen[N_KEYS] = { false };
+	char line[WPV_CONF_LINE_MAX + 2], why[256];
+	bool seen[N_KEYS + CHARGING_CONF_NKEYS] = { false };
 	unsigned int lineno = 0;
 	int ret = 0;
 	FILE *f;
@@ -221,6 +279,8 @@ int wpv_agent_conf_load(const char *path, struct wpv_agent_conf *c,
 			 "%s: crl_check is yes but there is no crl_file or ca_dir to find CRLs in",
 			 path);
 	}
+	if (!ret)
+		ret = check_charging(c, path, err, err_len);
 	if (ret)
 		wpv_agent_conf_free(c);
 	return ret;
@@ -236,7 +296,9 @@ void wpv_agent_conf_free(struct wpv_agent_conf *c)
 	free(c->ca_dir);
 	free(c->crl_file);
 	free(c->keys_dir);
+	free(c->sessions_file);
 	c->ca_file = c->ca_dir = c->crl_file = c->keys_dir = NULL;
+	c->sessions_file = NULL;
 }
 
 /**

@@ -9,9 +9,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "charging_conf.h"
 #include "verify.h"
 
 #define WPV_AGENT_CONF_DEFAULT	"/etc/wpv/agent.conf"
+#define WPV_SESSIONS_FILE_DEFAULT	"/run/wpv/sessions.json"
 
 struct wpv_agent_conf {
 	char *ca_file;
@@ -22,6 +24,8 @@ struct wpv_agent_conf {
 	unsigned int workers;
 	unsigned int max_pending;
 	unsigned int log_level;	/* a syslog priority, LOG_ERR to LOG_DEBUG */
+	char *sessions_file;	/* NULL: WPV_SESSIONS_FILE_DEFAULT */
+	struct charging_conf charging;	/* keys handed to charging_conf */
 };
 
 int wpv_agent_conf_load(const char *path, struct wpv_agent_conf *c,

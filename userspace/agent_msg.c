@@ -127,6 +127,213 @@ int wpv_msg_parse_del_station(struct nl_msg *msg, u32 *ifindex, u8 *addr)
 	return 0;
 }
 
+static struct nla_policy note_policy[WPV_A_MAX + 1] = {
+	[WPV_A_IFINDEX] = { .type = NLA_U32 },
+	[WPV_A_STA_ADDR] = { .type = NLA_UNSPEC, .minlen = 6, .maxlen = 6 },
+	[WPV_A_STA_STATE] = { .type = NLA_U8 },
+	[WPV_A_STA_PREV_STATE] = { .type = NLA_U8 },
+	[WPV_A_REASON] = { .type = NLA_U32 },
+	[WPV_A_ACCT_TRIGGER] = { .type = NLA_U8 },
+	[WPV_A_IDENTITY] = { .type = NLA_STRING,
+			     .maxlen = WPV_IDENTITY_MAX },
+	[WPV_A_STA_STATS] = { .type = NLA_NESTED },
+};
+
+static struct nla_policy stats_policy[WPV_STATS_MAX + 1] = {
+	[WPV_STATS_AUTH_TX_BYTES] = { .type = NLA_U64 },
+	[WPV_STATS_AUTH_RX_BYTES] = { .type = NLA_U64 },
+	[WPV_STATS_AUTH_TX_FRAMES] = { .type = NLA_U64 },
+	[WPV_STATS_AUTH_RX_FRAMES] = { .type = NLA_U64 },
+};
+
+static u64 get_u64(struct nlattr *a)
+{
+	return a ? nla_get_u64(a) : 0;
+}
+
+/* Only what is charged: the counters of the authorised time. */
+static int parse_stats(struct nlattr *nest, struct acct_counters *c)
+{
+	struct nlattr *tb[WPV_STATS_MAX + 1];
+
+	if (nla_parse_nested(tb, WPV_STATS_MAX, nest, stats_policy))
+		return -WPV_MSG_PARSE;
+	c->tx_bytes = get_u64(tb[WPV_STATS_AUTH_TX_BYTES]);
+	c->rx_bytes = get_u64(tb[WPV_STATS_AUTH_RX_BYTES]);
+	c->tx_frames = get_u64(tb[WPV_STATS_AUTH_TX_FRAMES]);
+	c->rx_frames = get_u64(tb[WPV_STATS_AUTH_RX_FRAMES]);
+	return 0;
+}
+
+static int note_from_attrs(struct nlattr **tb, struct wpv_sta_note *n)
+{
+	if (!tb[WPV_A_IFINDEX] || !tb[WPV_A_STA_ADDR])
+		return -WPV_MSG_MISSING;
+	if (n->cmd == WPV_CMD_STA_EVENT && !tb[WPV_A_STA_STATE])
+		return -WPV_MSG_MISSING;
+	if (!exact(tb[WPV_A_STA_ADDR], 6))
+		return -WPV_MSG_LENGTH;
+	n->ifindex = nla_get_u32(tb[WPV_A_IFINDEX]);
+	nla_memcpy(n->addr, tb[WPV_A_STA_ADDR], 6);
+	if (tb[WPV_A_STA_STATE])
+		n->state = nla_get_u8(tb[WPV_A_STA_STATE]);
+	n->prev_state = tb[WPV_A_STA_PREV_STATE] ?
+			nla_get_u8(tb[WPV_A_STA_PREV_STATE]) : n->state;
+	if (tb[WPV_A_REASON])
+		n->reason = nla_get_u32(tb[WPV_A_REASON]);
+	if (tb[WPV_A_ACCT_TRIGGER])
+		n->trigger = nla_get_u8(tb[WPV_A_ACCT_TRIGGER]);
+	if (tb[WPV_A_IDENTITY])
+		snprintf(n->identity, sizeof(n->identity), "%s",
+			 nla_get_string(tb[WPV_A_IDENTITY]));
+	if (!tb[WPV_A_STA_STATS])
+		return 0;
+	n->has_stats = true;
+	return parse_stats(tb[WPV_A_STA_STATS], &n->stats);
+}
+
+/* A notification, or with dump set one station of a STA_GET dump. */
+static int parse_note(struct nl_msg *msg, struct wpv_sta_note *n, bool dump)
+{
+	struct nlmsghdr *nlh = nlmsg_hdr(msg);
+	struct nlattr *tb[WPV_A_MAX + 1];
+	struct genlmsghdr *gnlh;
+	int ret;
+
+	memset(n, 0, sizeof(*n));
+	if (!genlmsg_valid_hdr(nlh, 0))
+		return -WPV_MSG_PARSE;
+	gnlh = nlmsg_data(nlh);
+	if (dump ? gnlh->cmd != WPV_CMD_STA_GET :
+	    gnlh->cmd != WPV_CMD_STA_EVENT && gnlh->cmd != WPV_CMD_STA_ACCT)
+		return -WPV_MSG_OTHER;
+	/* A dump entry has what an event has: check it the same way. */
+	n->cmd = dump ? WPV_CMD_STA_EVENT : gnlh->cmd;
+	if (genlmsg_parse(nlh, 0, tb, WPV_A_MAX, note_policy))
+		return -WPV_MSG_PARSE;
+	ret = note_from_attrs(tb, n);
+	n->cmd = gnlh->cmd;
+	if (ret)
+		return ret;
+	if (n->state >= __WPV_STATE_MAX || n->prev_state >= __WPV_STATE_MAX ||
+	    n->reason >= __WPV_REASON_MAX || n->trigger >= __WPV_ACCT_MAX)
+		return -WPV_MSG_PARSE;
+	return 0;
+}
+
+/**
+ * wpv_msg_parse_sta_note() - read a state or accounting notification
+ * @msg: a message from the "events" group
+ * @n: filled in
+ *
+ * Values the agent cannot act on (an unknown state, reason or trigger)
+ * are refused as %WPV_MSG_PARSE rather than guessed at.
+ *
+ * Return: 0 or a negative enum wpv_msg_err (%WPV_MSG_OTHER for other
+ * commands).
+ */
+int wpv_msg_parse_sta_note(struct nl_msg *msg, struct wpv_sta_note *n)
+{
+	return parse_note(msg, n, false);
+}
+
+/**
+ * wpv_msg_parse_sta_dump() - read one station of a WPV_CMD_STA_GET dump
+ * @msg: the message
+ * @n: filled in as for a WPV_CMD_STA_EVENT (state, reason, identity,
+ *	figures); @n->cmd is WPV_CMD_STA_GET
+ *
+ * Return: 0 or a negative enum wpv_msg_err.
+ */
+int wpv_msg_parse_sta_dump(struct nl_msg *msg, struct wpv_sta_note *n)
+{
+	return parse_note(msg, n, true);
+}
+
+/**
+ * wpv_msg_sta_get() - a WPV_CMD_STA_GET dump request for one interface
+ * @family: the family id
+ * @ifindex: the interface
+ *
+ * Return: the message or NULL.
+ */
+struct nl_msg *wpv_msg_sta_get(int family, u32 ifindex)
+{
+	struct nl_msg *msg = nlmsg_alloc();
+
+	if (!msg)
+		return NULL;
+	if (!genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, family, 0,
+			 NLM_F_DUMP, WPV_CMD_STA_GET, WPV_GENL_VERSION) ||
+	    nla_put_u32(msg, WPV_A_IFINDEX, ifindex)) {
+		nlmsg_free(msg);
+		return NULL;
+	}
+	return msg;
+}
+
+/**
+ * wpv_msg_get_interface() - NL80211_CMD_GET_INTERFACE for one interface
+ * @nl80211: the nl80211 family id
+ * @ifindex: the interface
+ *
+ * Return: the message or NULL.
+ */
+struct nl_msg *wpv_msg_get_interface(int nl80211, u32 ifindex)
+{
+	struct nl_msg *msg = nlmsg_alloc();
+
+	if (!msg)
+		return NULL;
+	if (!genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, nl80211, 0, 0,
+			 NL80211_CMD_GET_INTERFACE, 0) ||
+	    nla_put_u32(msg, NL80211_ATTR_IFINDEX, ifindex)) {
+		nlmsg_free(msg);
+		return NULL;
+	}
+	return msg;
+}
+
+/**
+ * wpv_msg_parse_interface() - read nl80211's answer about an interface
+ * @msg: an NL80211_CMD_NEW_INTERFACE message
+ * @info: filled in; the SSID is empty when the interface has none
+ *
+ * Return: 0 or a negative enum wpv_msg_err.
+ */
+int wpv_msg_parse_interface(struct nl_msg *msg, struct wpv_iface_info *info)
+{
+	struct nlmsghdr *nlh = nlmsg_hdr(msg);
+	struct nlattr *tb[NL80211_ATTR_MAX + 1];
+	struct genlmsghdr *gnlh;
+	int len;
+
+	memset(info, 0, sizeof(*info));
+	if (!genlmsg_valid_hdr(nlh, 0))
+		return -WPV_MSG_PARSE;
+	gnlh = nlmsg_data(nlh);
+	if (gnlh->cmd != NL80211_CMD_NEW_INTERFACE)
+		return -WPV_MSG_OTHER;
+	if (genlmsg_parse(nlh, 0, tb, NL80211_ATTR_MAX, NULL))
+		return -WPV_MSG_PARSE;
+	if (!tb[NL80211_ATTR_MAC])
+		return -WPV_MSG_MISSING;
+	if (!exact(tb[NL80211_ATTR_MAC], 6))
+		return -WPV_MSG_LENGTH;
+	memcpy(info->bssid, nla_data(tb[NL80211_ATTR_MAC]), 6);
+	if (tb[NL80211_ATTR_IFNAME])
+		nla_strlcpy(info->ifname, tb[NL80211_ATTR_IFNAME],
+			    sizeof(info->ifname));
+	if (tb[NL80211_ATTR_SSID]) {
+		len = nla_len(tb[NL80211_ATTR_SSID]);
+		if (len > ACCT_SSID_MAX)
+			return -WPV_MSG_LENGTH;
+		memcpy(info->ssid, nla_data(tb[NL80211_ATTR_SSID]), len);
+		info->ssid_len = len;
+	}
+	return 0;
+}
+
 /**
  * wpv_msg_new() - a request of the wapi_preview family, no attributes yet
  * @family: the family id

@@ -24,6 +24,26 @@ static const char *const msg_errors[] = {
 	[WPV_MSG_NOMEM] = "out of memory",
 };
 
+/* A notification from the "events" group; anything else is skipped. */
+static int on_note_msg(struct wpv_nl *nl, struct nl_msg *msg)
+{
+	struct wpv_sta_note n;
+	int ret;
+
+	if (!nl->on_note)
+		return NL_SKIP;
+	ret = wpv_msg_parse_sta_note(msg, &n);
+	if (ret == -WPV_MSG_OTHER)
+		return NL_SKIP;
+	if (ret) {
+		syslog(LOG_WARNING, "station notification ignored: %s",
+		       msg_errors[-ret]);
+		return NL_SKIP;
+	}
+	nl->on_note(nl->ctx, &n);
+	return NL_OK;
+}
+
 static int on_wpv_msg(struct nl_msg *msg, void *arg)
 {
 	struct wpv_nl *nl = arg;
@@ -35,7 +55,7 @@ static int on_wpv_msg(struct nl_msg *msg, void *arg)
 		return NL_SKIP;
 	ret = wpv_msg_parse_verify(msg, &job);
 	if (ret == -WPV_MSG_OTHER)
-		return NL_SKIP;
+		return on_note_msg(nl, msg);
 	if (ret) {
 		/* The module's timer rejects the station: fail closed. */
 		syslog(LOG_WARNING, "verify request ignored: %s",
@@ -240,6 +260,188 @@ int wpv_nl_register(struct wpv_nl *nl)
 	}
 	nl->registered = true;
 	return nl_socket_set_nonblocking(nl->sk);
+}
+
+/**
+ * wpv_nl_join_events() - receive the module's station notifications
+ * @nl: state, opened, @on_note set
+ *
+ * They arrive on the agent's own socket, in order with the verification
+ * requests.
+ *
+ * Return: 0 or a negative libnl error (logged).
+ */
+int wpv_nl_join_events(struct wpv_nl *nl)
+{
+	int grp, ret;
+
+	grp = genl_ctrl_resolve_grp(nl->sk, WPV_GENL_NAME, WPV_MCGRP_EVENTS);
+	ret = grp < 0 ? grp : nl_socket_add_membership(nl->sk, grp);
+	if (ret)
+		syslog(LOG_WARNING, "%s group \"%s\": %s; stations are charged from verdicts only",
+		       WPV_GENL_NAME, WPV_MCGRP_EVENTS, nl_geterror(ret));
+	return ret;
+}
+
+struct iface_query {
+	struct wpv_iface_info *info;
+	int ret;
+	bool done;
+};
+
+static int on_iface_msg(struct nl_msg *msg, void *arg)
+{
+	struct iface_query *q = arg;
+
+	q->ret = wpv_msg_parse_interface(msg, q->info) ? -NLE_INVAL : 0;
+	return NL_OK;
+}
+
+static int on_iface_ack(struct nl_msg *msg, void *arg)
+{
+	struct iface_query *q = arg;
+
+	(void)msg;
+	q->done = true;
+	return NL_STOP;
+}
+
+static int on_iface_err(struct sockaddr_nl *who, struct nlmsgerr *e,
+			void *arg)
+{
+	struct iface_query *q = arg;
+
+	(void)who;
+	q->ret = e->error ? -nl_syserr2nlerr(e->error) : q->ret;
+	q->done = true;
+	return NL_STOP;
+}
+
+/**
+ * wpv_nl_iface_info() - ask nl80211 about an interface (name, BSSID, SSID)
+ * @unused: for the wpv_charge_iface_fn signature
+ * @ifindex: the interface
+ * @info: filled in
+ *
+ * Opens a socket of its own for the one request, so the event sockets'
+ * traffic never mixes with the answer.  The kernel answers at once.
+ *
+ * Return: 0 or a negative libnl error.
+ */
+int wpv_nl_iface_info(void *unused, u32 ifindex, struct wpv_iface_info *info)
+{
+	struct iface_query q = { .info = info, .ret = -NLE_OBJ_NOTFOUND };
+	struct nl_sock *sk = nl_socket_alloc();
+	struct nl_msg *msg = NULL;
+	int family, ret;
+
+	(void)unused;
+	if (!sk)
+		return -NLE_NOMEM;
+	ret = genl_connect(sk);
+	if (ret)
+		goto out;
+	family = genl_ctrl_resolve(sk, "nl80211");
+	ret = family < 0 ? family : 0;
+	msg = ret ? NULL : wpv_msg_get_interface(family, ifindex);
+	if (!ret && !msg)
+		ret = -NLE_NOMEM;
+	if (ret)
+		goto out;
+	nl_socket_modify_cb(sk, NL_CB_VALID, NL_CB_CUSTOM, on_iface_msg, &q);
+	nl_socket_modify_cb(sk, NL_CB_ACK, NL_CB_CUSTOM, on_iface_ack, &q);
+	nl_socket_modify_err_cb(sk, NL_CB_CUSTOM, on_iface_err, &q);
+	ret = nl_send_auto(sk, msg);
+	while (ret >= 0 && !q.done)
+		ret = nl_recvmsgs_default(sk);
+	ret = ret < 0 ? ret : q.ret;
+out:
+	nlmsg_free(msg);
+	nl_socket_free(sk);
+	return ret;
+}
+
+struct sta_query {
+	const u8 *addr;
+	struct acct_counters *c;
+	int ret;
+	bool done;
+};
+
+static int on_sta_msg(struct nl_msg *msg, void *arg)
+{
+	struct sta_query *q = arg;
+	struct wpv_sta_note n;
+
+	if (!wpv_msg_parse_sta_dump(msg, &n) && n.has_stats &&
+	    !memcmp(n.addr, q->addr, 6)) {
+		*q->c = n.stats;
+		q->ret = 0;
+	}
+	return NL_OK;
+}
+
+static int on_sta_done(struct nl_msg *msg, void *arg)
+{
+	struct sta_query *q = arg;
+
+	(void)msg;
+	q->done = true;
+	return NL_STOP;
+}
+
+static int on_sta_err(struct sockaddr_nl *who, struct nlmsgerr *e, void *arg)
+{
+	struct sta_query *q = arg;
+
+	(void)who;
+	q->ret = -nl_syserr2nlerr(e->error);
+	q->done = true;
+	return NL_STOP;
+}
+
+/**
+ * wpv_nl_sta_stats() - a station's figures now, from a WPV_CMD_STA_GET dump
+ * @nl: state (for the family id)
+ * @ifindex: the station's interface
+ * @addr: the station
+ * @c: set to its WPV_STATS_AUTH_* figures
+ *
+ * For the Stop of a station that leaves, before the module forgets it.
+ * A socket of its own keeps the dump apart from verification requests.
+ *
+ * Return: 0, or a negative libnl error (-NLE_OBJ_NOTFOUND: not known).
+ */
+int wpv_nl_sta_stats(const struct wpv_nl *nl, u32 ifindex, const u8 *addr,
+		     struct acct_counters *c)
+{
+	struct sta_query q = { .addr = addr, .c = c,
+			       .ret = -NLE_OBJ_NOTFOUND };
+	struct nl_sock *sk = nl_socket_alloc();
+	struct nl_msg *msg = NULL;
+	int ret;
+
+	if (!sk)
+		return -NLE_NOMEM;
+	ret = genl_connect(sk);
+	if (!ret) {
+		msg = wpv_msg_sta_get(nl->family, ifindex);
+		ret = msg ? 0 : -NLE_NOMEM;
+	}
+	if (ret)
+		goto out;
+	nl_socket_modify_cb(sk, NL_CB_VALID, NL_CB_CUSTOM, on_sta_msg, &q);
+	nl_socket_modify_cb(sk, NL_CB_FINISH, NL_CB_CUSTOM, on_sta_done, &q);
+	nl_socket_modify_cb(sk, NL_CB_ACK, NL_CB_CUSTOM, on_sta_done, &q);
+	nl_socket_modify_err_cb(sk, NL_CB_CUSTOM, on_sta_err, &q);
+	ret = nl_send_auto(sk, msg);
+	while (ret >= 0 && !q.done)
+		ret = nl_recvmsgs_default(sk);
+	ret = ret < 0 ? ret : q.ret;
+out:
+	nlmsg_free(msg);
+	nl_socket_free(sk);
+	return ret;
 }
 
 /**

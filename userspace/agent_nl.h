@@ -7,6 +7,7 @@
 #ifndef _WPV_AGENT_NL_H
 #define _WPV_AGENT_NL_H
 
+#include "agent_msg.h"
 #include "agent_pool.h"
 
 struct nl_sock;
@@ -27,7 +28,9 @@ struct wpv_nl_sent {
  * @ev: nl80211 socket joined to "mlme", or NULL if nl80211 is missing
  * @on_verify: called with each well-formed WPV_CMD_VERIFY as a new job
  * @on_sta_gone: called for each NL80211_CMD_DEL_STATION
- * @ctx: passed to both
+ * @on_note: called for each WPV_CMD_STA_EVENT and WPV_CMD_STA_ACCT, or
+ *	NULL not to join the "events" group
+ * @ctx: passed to all three
  * @sent: recent requests, by sequence number
  * @sent_next: next slot in @sent
  * @registered: the module accepted us as its agent
@@ -38,6 +41,7 @@ struct wpv_nl {
 	struct nl_sock *ev;
 	void (*on_verify)(void *ctx, struct wpv_job *job);
 	void (*on_sta_gone)(void *ctx, u32 ifindex, const u8 *addr);
+	void (*on_note)(void *ctx, const struct wpv_sta_note *n);
 	void *ctx;
 	struct wpv_nl_sent sent[WPV_NL_INFLIGHT];
 	unsigned int sent_next;
@@ -48,6 +52,10 @@ int wpv_nl_open(struct wpv_nl *nl);
 int wpv_nl_open_events(struct wpv_nl *nl);
 void wpv_nl_close(struct wpv_nl *nl);
 int wpv_nl_register(struct wpv_nl *nl);
+int wpv_nl_join_events(struct wpv_nl *nl);
+int wpv_nl_iface_info(void *unused, u32 ifindex, struct wpv_iface_info *info);
+int wpv_nl_sta_stats(const struct wpv_nl *nl, u32 ifindex, const u8 *addr,
+		     struct acct_counters *c);
 void wpv_nl_unregister(struct wpv_nl *nl);
 int wpv_nl_fd(const struct wpv_nl *nl);
 int wpv_nl_events_fd(const struct wpv_nl *nl);

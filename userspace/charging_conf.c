@@ -62,6 +62,29 @@ static const struct conf_key conf_keys[] = {
 	KEY_UINT("hook_timeout", hooks.timeout, 1, 3600),
 };
 
+#define N_CONF_KEYS	(sizeof(conf_keys) / sizeof(conf_keys[0]))
+
+/**
+ * charging_conf_key_index() - which charging key a name is
+ * @key: key name
+ *
+ * Lets a caller that reads its own file remember which keys it has seen,
+ * to refuse a key given twice.
+ *
+ * Return: an index below %CHARGING_CONF_NKEYS, or -ENOENT.
+ */
+int charging_conf_key_index(const char *key)
+{
+	size_t i;
+
+	_Static_assert(N_CONF_KEYS <= CHARGING_CONF_NKEYS,
+		       "CHARGING_CONF_NKEYS too small");
+	for (i = 0; i < N_CONF_KEYS; i++)
+		if (!strcmp(conf_keys[i].name, key))
+			return i;
+	return -ENOENT;
+}
+
 void charging_conf_defaults(struct charging_conf *conf)
 {
 	memset(conf, 0, sizeof(*conf));

@@ -61,6 +61,10 @@ struct charging_conf {
 	struct hooks_config hooks;
 };
 
+/* At least the number of keys charging_conf_set() knows. */
+#define CHARGING_CONF_NKEYS	32
+
+int charging_conf_key_index(const char *key);
 void charging_conf_defaults(struct charging_conf *conf);
 int charging_conf_set(struct charging_conf *conf, const char *key,
 		      const char *value, char *err, size_t errlen);

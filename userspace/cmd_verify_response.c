@@ -2,13 +2,15 @@
 /*
  * wpv verify-response: run the agent's verification core on a response
  * body from a file, with the kernel's facts given on the command line.
- * Prints one line: verdict, reason, identity, detail.
+ * Prints one line: verdict, reason, identity, detail.  With ocsp_url in
+ * the configuration the OCSP responder is asked too, as by the agent.
  */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "agent_conf.h"
+#include "ocsp.h"
 #include "util.h"
 #include "verify.h"
 #include "wpv.h"
@@ -19,6 +21,7 @@ static int decide(const char *conf_path, const struct wpv_cli_facts *f,
 	struct wpv_verify_facts facts = { .ifname = "test" };
 	struct wpv_verify_result res;
 	struct wpv_agent_conf conf;
+	struct ocsp *ocsp = NULL;
 	struct wpv_verifier *v;
 	char err[512];
 
@@ -31,6 +34,14 @@ static int decide(const char *conf_path, const struct wpv_cli_facts *f,
 		wpv_agent_conf_free(&conf);
 		return WPV_EXIT_USAGE;
 	}
+	if (ocsp_open(&conf.charging.ocsp, conf.ca_file, &ocsp)) {
+		fprintf(stderr, "wpv verify-response: cannot set up OCSP\n");
+		wpv_verifier_free(v);
+		wpv_agent_conf_free(&conf);
+		return WPV_EXIT_USAGE;
+	}
+	if (ocsp)
+		wpv_verifier_set_status(v, ocsp_verify_status, ocsp);
 	memcpy(facts.ap_addr, f->ap_addr, 6);
 	memcpy(facts.sta_addr, f->sta_addr, 6);
 	memcpy(facts.bssid, f->bssid, 6);
@@ -40,6 +51,7 @@ static int decide(const char *conf_path, const struct wpv_cli_facts *f,
 	       res.verdict == WPV_VERDICT_ACCEPT ? "accept" : "reject",
 	       wpv_reason_name(res.reason), res.identity, res.detail);
 	wpv_verifier_free(v);
+	ocsp_free(ocsp);
 	wpv_agent_conf_free(&conf);
 	return res.verdict == WPV_VERDICT_ACCEPT ? 0 : 1;
 }

@@ -11,6 +11,7 @@
  */
 #include <errno.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <syslog.h>
@@ -140,6 +141,62 @@ int ocsp_new(const struct ocsp_config *cfg, X509_STORE *trust,
 	}
 	*out = o;
 	return 0;
+}
+
+/**
+ * ocsp_open() - the client a configuration asks for, if any
+ * @cfg: the OCSP keys
+ * @ca_file: CAs to trust for answers when ocsp_ca_file is unset (the
+ *	agent's ca_file: the issuing CA signs its own answers), or NULL
+ * @out: receives the client, or NULL when ocsp_url is empty
+ *
+ * Return: 0 or a negative errno (logged).
+ */
+int ocsp_open(const struct ocsp_config *cfg, const char *ca_file,
+	      struct ocsp **out)
+{
+	struct ocsp_config oc = *cfg;
+
+	*out = NULL;
+	if (!oc.url[0])
+		return 0;
+	if (!oc.ca_file[0] && ca_file)
+		snprintf(oc.ca_file, sizeof(oc.ca_file), "%s", ca_file);
+	return ocsp_new(&oc, NULL, out);
+}
+
+/**
+ * ocsp_verify_status() - the OCSP answer for a certificate, as a reason
+ * @ctx: the struct ocsp
+ * @leaf: the station's certificate
+ * @issuer: its issuer
+ * @detail: on refusal, what the responder (or its absence) said
+ * @len: room at @detail
+ *
+ * The verifier's status check (wpv_status_fn, verify.h): runs on the
+ * agent's worker threads and may wait up to ocsp_timeout seconds.
+ *
+ * Return: %WPV_REASON_NONE, %WPV_REASON_CERT_REVOKED or
+ * %WPV_REASON_STATUS_UNKNOWN.
+ */
+enum wpv_reason ocsp_verify_status(void *ctx, X509 *leaf, X509 *issuer,
+				   char *detail, size_t len)
+{
+	struct ocsp_result r;
+	int ret;
+
+	ret = ocsp_check(ctx, leaf, issuer, &r);
+	if (!ret)
+		return WPV_REASON_NONE;
+	if (ret != -EACCES) {
+		snprintf(detail, len, "OCSP: %s", strerror(-ret));
+		return WPV_REASON_STATUS_UNKNOWN;
+	}
+	snprintf(detail, len, "OCSP: certificate %s%s%s",
+		 ocsp_status_name(r.status),
+		 r.by_policy ? ", ocsp_policy fail-closed" : "",
+		 r.cached ? " (cached answer)" : "");
+	return r.reason;
 }
 
 void ocsp_free(struct ocsp *o)

@@ -37,6 +37,10 @@ struct ocsp_result {
 
 int ocsp_new(const struct ocsp_config *cfg, X509_STORE *trust,
 	     struct ocsp **out);
+int ocsp_open(const struct ocsp_config *cfg, const char *ca_file,
+	      struct ocsp **out);
+enum wpv_reason ocsp_verify_status(void *ctx, X509 *leaf, X509 *issuer,
+				   char *detail, size_t len);
 void ocsp_free(struct ocsp *o);
 int ocsp_check(struct ocsp *o, X509 *leaf, X509 *issuer,
 	       struct ocsp_result *res);

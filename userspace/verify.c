@@ -27,6 +27,8 @@ struct wpv_verifier {
 	time_t at_time;
 	const struct wpv_cert_scheme *schemes[WPV_MAX_SCHEMES];
 	unsigned int n_schemes;
+	wpv_status_fn status;
+	void *status_ctx;
 };
 
 static const char *const wpv_reason_names[__WPV_REASON_MAX] = {
@@ -156,6 +158,25 @@ enum wpv_reason wpv_verify_x509_reason(int err)
 	}
 }
 
+/* After a good chain: the status hook, if any, asks about the leaf. */
+static enum wpv_reason chain_status(const struct wpv_verifier *v,
+				    X509_STORE_CTX *ctx, X509 *cert,
+				    struct wpv_verify_result *res)
+{
+	STACK_OF(X509) *chain = X509_STORE_CTX_get0_chain(ctx);
+	char detail[WPV_DETAIL_MAX] = "";
+	enum wpv_reason reason;
+
+	/* A trusted leaf has no issuer to ask about. */
+	if (!v->status || sk_X509_num(chain) < 2)
+		return WPV_REASON_NONE;
+	reason = v->status(v->status_ctx, cert, sk_X509_value(chain, 1),
+			   detail, sizeof(detail));
+	if (reason == WPV_REASON_NONE)
+		return reason;
+	return fail(res, reason, "%s", detail);
+}
+
 static enum wpv_reason check_chain(const struct wpv_verifier *v, X509 *cert,
 				   struct wpv_verify_result *res)
 {
@@ -174,8 +195,9 @@ static enum wpv_reason check_chain(const struct wpv_verifier *v, X509 *cert,
 		X509_STORE_CTX_set_time(ctx, 0, v->at_time);
 
 	if (X509_verify_cert(ctx) == 1) {
+		reason = chain_status(v, ctx, cert, res);
 		X509_STORE_CTX_free(ctx);
-		return WPV_REASON_NONE;
+		return reason;
 	}
 	err = X509_STORE_CTX_get_error(ctx);
 	depth = X509_STORE_CTX_get_error_depth(ctx);
@@ -561,6 +583,20 @@ void wpv_verifier_free(struct wpv_verifier *v)
 	X509_STORE_free(v->store);
 	free(v->keys_dir);
 	free(v);
+}
+
+/**
+ * wpv_verifier_set_status() - ask @fn about each certificate whose chain
+ *	verified
+ * @v: the verifier, before it is shared between threads
+ * @fn: the status check, or NULL for none
+ * @ctx: passed to @fn
+ */
+void wpv_verifier_set_status(struct wpv_verifier *v, wpv_status_fn fn,
+			     void *ctx)
+{
+	v->status = fn;
+	v->status_ctx = ctx;
 }
 
 /**

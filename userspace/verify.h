@@ -70,6 +70,23 @@ struct wpv_verify_config {
 struct wpv_verifier;
 
 /**
+ * typedef wpv_status_fn - asks about a certificate's status after its chain
+ *	verified (an OCSP responder, for the agent)
+ * @ctx: given to wpv_verifier_set_status()
+ * @leaf: the station's certificate
+ * @issuer: the certificate that issued it
+ * @detail: on refusal, one line for the log
+ * @len: room at @detail
+ *
+ * Called from the worker threads, so it must be thread safe; it may wait
+ * for the network.
+ *
+ * Return: %WPV_REASON_NONE to go on, or the reason to refuse with.
+ */
+typedef enum wpv_reason (*wpv_status_fn)(void *ctx, X509 *leaf, X509 *issuer,
+					 char *detail, size_t len);
+
+/**
  * struct wpv_sig_check - one signature to decide
  * @transcript: the transcript rebuilt from the kernel's facts
  * @transcript_len: its length
@@ -106,6 +123,8 @@ struct wpv_cert_scheme {
 int wpv_verifier_new(const struct wpv_verify_config *cfg,
 		     struct wpv_verifier **out, char *err, size_t err_len);
 void wpv_verifier_free(struct wpv_verifier *v);
+void wpv_verifier_set_status(struct wpv_verifier *v, wpv_status_fn fn,
+			     void *ctx);
 int wpv_verifier_add_scheme(struct wpv_verifier *v,
 			    const struct wpv_cert_scheme *scheme);
 X509_STORE *wpv_verifier_store(const struct wpv_verifier *v);

@@ -6,10 +6,15 @@
 #   charging_driver --RADIUS--> freeradius (test config, "detail" file)
 #                   --HTTP----> openssl ocsp (index.txt, delegated signer)
 #                   --fork----> /bin/sh hooks
+#   agent_driver    --RADIUS--> freeradius, --fork--> hooks
+#   wpv verify-response --HTTP--> openssl ocsp
 #
-# The driver (charging_driver.c) links the userspace modules and takes one
-# command per line; it runs as a coprocess so the servers can be stopped
-# and started between its steps.  When it can, the script re-runs itself in
+# The drivers link the userspace modules and take one command per line;
+# they run as coprocesses so the servers can be stopped and started
+# between their steps.  charging_driver calls the modules directly;
+# agent_driver plays the kernel to the agent's charging layer, feeding it
+# notifications built with libnl as the module sends them (kernel_notes.c),
+# so the agent's event handling is checked end to end without the module.  When it can, the script re-runs itself in
 # a private network namespace, so nothing listens outside it and ports
 # cannot clash.  Every server is killed on exit, pass or fail.
 #
@@ -68,10 +73,30 @@ build_driver() {
 		$(pkg-config --cflags --libs radcli openssl) 2>"$T/build.log"
 }
 
+build_agent_driver() {
+	local u=$TOP/userspace
+
+	cc -O1 -g -pthread -Wall -Wextra -Werror ${DRIVER_CFLAGS:-} \
+		-I"$TOP/include/uapi" -I"$TOP/kernel" -I"$u" \
+		-I"$TOP/tests/charging" -o "$T/agent_driver" \
+		"$TOP/tests/charging/agent_driver.c" \
+		"$TOP/tests/charging/kernel_notes.c" \
+		"$u/agent_charge.c" "$u/charge_decide.c" "$u/sessions.c" \
+		"$u/agent_msg.c" "$u/agent_conf.c" "$u/verify.c" "$u/sig.c" \
+		"$u/wai_resp.c" "$TOP/kernel/wpv_transcript.c" "$u/util.c" \
+		"$u/acct.c" "$u/acct_record.c" "$u/acct_radius.c" \
+		"$u/charging_conf.c" "$u/ocsp.c" "$u/hooks.c" \
+		$(pkg-config --cflags --libs radcli openssl libnl-genl-3.0) \
+		2>>"$T/build.log"
+}
+
 # ---- the driver as a coprocess --------------------------------------------
 
+# drv_start [PROGRAM]: charging_driver unless named
 drv_start() {
-	coproc DRV { exec "$T/charging_driver" 2>>"$T/driver.log"; }
+	local prog=${1:-charging_driver}
+
+	coproc DRV { exec "$T/$prog" 2>>"$T/driver.log"; }
 	DRV_PID=$DRV_PID
 }
 
@@ -716,13 +741,200 @@ check_env() {
 	pass "$name"
 }
 
+# ---- the agent's charging layer, fed as by the module -------------------------
+
+agent_conf() {
+	mkdir -p "$T/keys"
+	cat >"$T/agent.conf" <<-EOF
+	# the agent's own file: its keys and the charging keys together
+	keys_dir = $T/keys
+	sessions_file = $T/run/wpv/sessions.json
+	radius_server = 127.0.0.1
+	radius_acct_port = $RADIUS_PORT
+	radius_secret_file = $T/radius.secret
+	radius_timeout = 1
+	radius_retries = 1
+	acct_retry_max = 2
+	acct_log = $T/agent-acct.jsonl
+	acct_spool_dir = $T/var/spool/agent-acct
+	nas_identifier = wpv-test-ap
+	hook_verified = env > "$T/agent-verified-\$STATION.env"
+	hook_blocked = env > "$T/agent-blocked.env"; echo cut-off > "$T/agent-cut-off"
+	hook_stopped = env >> "$T/agent-stopped.env"
+	hook_timeout = 5
+	EOF
+}
+
+# expect_prefix NAME PREFIX: the last driver answer starts with PREFIX.
+expect_prefix() {
+	case $REPLY in
+	"$2"*) pass "$1" ;;
+	*) fail "$1" "got '$REPLY', want '$2...'" ;;
+	esac
+}
+
+detail_count() {
+	awk -v st="$1" -v sid="$2" '
+		$0 ~ "Acct-Status-Type = " { cur = $3 }
+		$0 ~ "Acct-Session-Id = \"" sid "\"" && cur == st { n++ }
+		END { print n + 0 }
+	' "$T/raddb/detail" 2>/dev/null
+}
+
+test_agent_events() {
+	local a=02:00:00:00:02:05 b=02:00:00:00:02:06 c=02:00:00:00:02:07
+	local sid_a sid_b sid_c
+
+	agent_conf
+	drv_start agent_driver
+	drv conf "$T/agent.conf"
+	expect agent_conf_with_charging_keys ok
+	drv iface 7 wlan0 02:00:00:00:01:00 PreviewNet
+	drv open
+	[ "$REPLY" = ok ] || { fail agent_charge_open "$REPLY"; drv_quit; return; }
+
+	# A: verified by the agent, charged, then revoked on re-verification.
+	drv verdict 7 $a accept verified CN=dave,O=example
+	drv event 7 $a authorised verifying verified CN=dave,O=example 0 0 0 0
+	drv session 7 $a
+	expect_prefix agent_session_in_sessions_file "ok "
+	sid_a=$(cut -d' ' -f2 <<<"$REPLY")
+	drv acct 7 $a quantum 5000000000 6000000000 4000000 5000000
+	drv acct 7 $a interval 5000000100 6000000200 4000001 5000002
+	drv event 7 $a blocked authorised cert-revoked CN=dave,O=example \
+		8589934592 12884901890 4000010 5000020
+	drv session 7 $a
+	expect agent_blocked_session_leaves_sessions_file "error no session"
+
+	# B: authorised by hand, then leaves.
+	drv event 7 $b authorised preview admin manual 0 0 0 0
+	drv session 7 $b
+	sid_b=$(cut -d' ' -f2 <<<"$REPLY")
+	drv acct 7 $b interval 100 200 1 2
+	drv gone 7 $b 150 250 2 3
+
+	# C: authorised before the agent started; adopted from its figures.
+	drv acct 7 $c interval 300 400 3 4
+	drv session 7 $c
+	sid_c=$(cut -d' ' -f2 <<<"$REPLY")
+	drv close
+	drv_quit
+
+	check_attrs agent_start_from_verdict Start "$sid_a" \
+		'User-Name = "CN=dave,O=example"' \
+		'Calling-Station-Id = "02-00-00-00-02-05"' \
+		'Called-Station-Id = "02-00-00-00-01-00:PreviewNet"' \
+		'NAS-Identifier = "wpv-test-ap"'
+	if [ "$(detail_count Start "$sid_a")" = 1 ] &&
+	   [ "$(detail_count Interim-Update "$sid_a")" = 2 ] &&
+	   [ "$(detail_count Stop "$sid_a")" = 1 ]; then
+		pass agent_verdict_and_event_start_once
+	else
+		fail agent_verdict_and_event_start_once \
+			"$(detail_count Start "$sid_a") Starts, $(detail_count Interim-Update "$sid_a") Interims"
+	fi
+	check_attrs agent_interim_carries_module_counts Interim-Update "$sid_a" \
+		'Acct-Input-Octets = 1705032704' 'Acct-Input-Gigawords = 1' \
+		'Acct-Output-Octets = 705032704' 'Acct-Output-Gigawords = 1' \
+		'Acct-Input-Packets = 5000000' 'Acct-Output-Packets = 4000000'
+	check_attrs agent_stop_on_revoked_block Stop "$sid_a" \
+		'Acct-Terminate-Cause = User-Error' \
+		'Acct-Input-Octets = 2' 'Acct-Input-Gigawords = 3' \
+		'Acct-Output-Octets = 0' 'Acct-Output-Gigawords = 2' \
+		'Acct-Input-Packets = 5000020'
+	check_attrs agent_manual_authorise_charged_until_leave Stop "$sid_b" \
+		'User-Name = "manual"' 'Acct-Terminate-Cause = User-Request' \
+		'Acct-Input-Octets = 250' 'Acct-Output-Octets = 150'
+	check_attrs agent_adopted_station_stopped_at_shutdown Stop "$sid_c" \
+		'Acct-Terminate-Cause = Admin-Reboot' \
+		'Acct-Input-Octets = 400' 'Acct-Output-Octets = 300'
+	check_env agent_hook_verified "$T/agent-verified-$a.env" \
+		EVENT=verified STATION=$a INTERFACE=wlan0 \
+		BSSID=02:00:00:00:01:00 IDENTITY=CN=dave,O=example \
+		REASON=verified SESSION_ID="$sid_a"
+	check_env agent_hook_verified_manual "$T/agent-verified-$b.env" \
+		EVENT=verified STATION=$b IDENTITY=manual REASON=admin \
+		SESSION_ID="$sid_b"
+	check_env agent_hook_blocked "$T/agent-blocked.env" \
+		EVENT=blocked STATION=$a REASON=cert-revoked REASON_CODE=9 \
+		IDENTITY=CN=dave,O=example SESSION_ID="$sid_a"
+	if [ "$(cat "$T/agent-cut-off" 2>/dev/null)" = cut-off ]; then
+		pass agent_hook_blocked_cuts_off
+	else
+		fail agent_hook_blocked_cuts_off "the blocked hook left no mark"
+	fi
+	if [ "$(grep -c '^EVENT=stopped$' "$T/agent-stopped.env")" = 3 ] &&
+	   grep -qx "SESSION_ID=$sid_b" "$T/agent-stopped.env" &&
+	   grep -qx "SESSION_ID=$sid_c" "$T/agent-stopped.env" &&
+	   grep -qx 'REASON=agent-gone' "$T/agent-stopped.env"; then
+		pass agent_hook_stopped_per_session
+	else
+		fail agent_hook_stopped_per_session "$(grep -c EVENT "$T/agent-stopped.env") stopped hooks"
+	fi
+	if [ ! -e "$T/run/wpv/sessions.json" ]; then
+		pass agent_sessions_file_removed_at_exit
+	else
+		fail agent_sessions_file_removed_at_exit "still there"
+	fi
+}
+
+# ---- OCSP in the verification path ----------------------------------------------
+
+# verify_ocsp NAME CERT POLICY WANT: sign the transcript with the station's
+# key, wrap it with its certificate, run the agent's verification.
+verify_ocsp() {
+	local name=$1 n=$2 policy=$3 want=$4 p=$T/pki out
+	local ap=02:00:00:00:01:01 sta=02:00:00:00:02:00
+	local bssid=02:00:00:00:01:00
+	local an=a0a1a2a3a4a5a6a7a8a9aaabacadaeafb0b1b2b3b4b5b6b7b8b9babbbcbdbebf
+	local sn=5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a
+
+	cat >"$T/verify-$policy.conf" <<-EOF
+	ca_file = $p/ca.pem
+	crl_check = no
+	ocsp_url = http://127.0.0.1:$OCSP_PORT/
+	ocsp_policy = $policy
+	ocsp_timeout = 2
+	EOF
+	"$WPV" transcript --ap $ap --sta $sta --bssid $bssid --ap-nonce $an \
+		--sta-nonce $sn -o "$T/t.bin" &&
+	openssl dgst -sha256 -sign "$p/sta$n.key" -out "$T/s$n.der" "$T/t.bin" &&
+	"$WPV" make-response --bssid $bssid --sta $sta --ap-nonce $an \
+		--sta-nonce $sn -s "$T/s$n.der" -c "$p/sta$n.pem" \
+		-o "$T/r$n.bin" || { fail "$name" "cannot make the response"; return; }
+	out=$("$WPV" verify-response -c "$T/verify-$policy.conf" --ap $ap \
+		--sta $sta --bssid $bssid --ap-nonce $an -i "$T/r$n.bin" 2>&1)
+	case $out in
+	*"$want"*) pass "$name" ;;
+	*) fail "$name" "$out" ;;
+	esac
+}
+
+test_verify_ocsp() {
+	WPV=$TOP/userspace/wpv
+	if [ ! -x "$WPV" ] && ! make -s -C "$TOP" userspace >/dev/null 2>&1; then
+		fail verify_ocsp "userspace/wpv does not build"
+		return
+	fi
+	ocsp_start ocsp || { fail verify_ocsp "responder did not start"; return; }
+	verify_ocsp verify_ocsp_good_is_accepted 1001 fail-closed \
+		'verdict=accept reason=verified identity="CN=sta1001"'
+	verify_ocsp verify_ocsp_revoked_is_refused 1002 fail-closed \
+		'verdict=reject reason=cert-revoked identity="" detail="OCSP: certificate revoked"'
+	ocsp_stop
+	verify_ocsp verify_ocsp_down_fail_closed_is_status_unknown 1003 \
+		fail-closed 'verdict=reject reason=status-unknown'
+	verify_ocsp verify_ocsp_down_fail_open_is_accepted 1003 fail-open \
+		'verdict=accept reason=verified'
+}
+
 # ---- main ---------------------------------------------------------------------
 
 if [ "$(id -u)" != 0 ]; then
 	echo "FAIL: charging_setup: must run as root"
 	exit 1
 fi
-if ! build_driver; then
+if ! build_driver || ! build_agent_driver; then
 	echo "FAIL: charging_build: $(head -n3 "$T/build.log" | tr '\n' ' ')"
 	exit 1
 fi
@@ -737,11 +949,13 @@ if radius_start; then
 	test_acct_online
 	test_acct_outage
 	test_acct_restart
+	test_agent_events
 else
 	fail radius_start "FreeRADIUS did not start: $(tail -n2 "$T/raddb/radius.log" 2>/dev/null)"
 fi
 radius_stop
 test_conf_errors
 test_ocsp
+test_verify_ocsp
 test_hooks
 exit $FAILED

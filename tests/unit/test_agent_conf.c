@@ -187,6 +187,110 @@ static void crl_check_without_crls_is_refused(void **state)
 	wpv_agent_conf_free(&c);
 }
 
+static void charging_keys_are_handed_over(void **state)
+{
+	struct wpv_agent_conf c;
+	char err[512];
+
+	(void)state;
+	write_conf("keys_dir = /k\nradius_server = 192.0.2.1\n"
+		   "radius_secret_file = /etc/wpv/radius.secret\n"
+		   "acct_interim_interval = 60\nocsp_url = http://ocsp.test/\n"
+		   "ocsp_ca_file = /etc/wpv/ocsp-ca.pem\n"
+		   "ocsp_policy = fail-open\nocsp_timeout = 2\n"
+		   "hook_blocked = \" /usr/local/sbin/cut-off \"\n"
+		   "sessions_file = /run/wpv/s.json\n");
+	assert_int_equal(wpv_agent_conf_load(path, &c, err, sizeof(err)), 0);
+	assert_string_equal(c.charging.acct.radius_server, "192.0.2.1");
+	assert_string_equal(c.charging.acct.radius_secret_file,
+			    "/etc/wpv/radius.secret");
+	assert_int_equal(c.charging.acct.interim_interval, 60);
+	assert_string_equal(c.charging.ocsp.url, "http://ocsp.test/");
+	assert_int_equal(c.charging.ocsp.policy, OCSP_POLICY_FAIL_OPEN);
+	assert_int_equal(c.charging.ocsp.timeout, 2);
+	/* Quotes keep the blanks at the ends of a value. */
+	assert_string_equal(c.charging.hooks.command[HOOK_BLOCKED],
+			    " /usr/local/sbin/cut-off ");
+	assert_string_equal(c.sessions_file, "/run/wpv/s.json");
+	/* Charging defaults for keys not given. */
+	assert_int_equal(c.charging.acct.radius_acct_port, 1813);
+	assert_int_equal(c.charging.hooks.timeout, 30);
+	wpv_agent_conf_free(&c);
+}
+
+static void bad_charging_lines_are_refused_with_their_line(void **state)
+{
+	(void)state;
+	expect_refused("keys_dir = /k\nradius_acct_port = 70000\n", 2,
+		       "radius_acct_port: 70000 is out of range 1-65535");
+	expect_refused("keys_dir = /k\nocsp_policy = sometimes\n", 2,
+		       "ocsp_policy: 'sometimes' is neither fail-open nor fail-closed");
+	expect_refused("keys_dir = /k\nacct_log = log.jsonl\n", 2,
+		       "acct_log: 'log.jsonl' is not an absolute path");
+	expect_refused("hook_stopped = /a\nkeys_dir = /k\nhook_stopped = /b\n",
+		       3, "hook_stopped given twice");
+	expect_refused("keys_dir = /k\nradius_sever = x\n", 2,
+		       "unknown key 'radius_sever'");
+	expect_refused("keys_dir = /k\nhook_verified =\n", 2,
+		       "hook_verified has no value");
+}
+
+static void charging_settings_that_cannot_work_are_refused(void **state)
+{
+	struct wpv_agent_conf c;
+	char err[512];
+
+	(void)state;
+	write_conf("keys_dir = /k\nradius_server = 192.0.2.1\n");
+	assert_int_equal(wpv_agent_conf_load(path, &c, err, sizeof(err)),
+			 -EINVAL);
+	assert_non_null(strstr(err, "radius_secret_file is not"));
+	write_conf("keys_dir = /k\nocsp_url = http://ocsp.test/\n");
+	assert_int_equal(wpv_agent_conf_load(path, &c, err, sizeof(err)),
+			 -EINVAL);
+	assert_non_null(strstr(err, "no ocsp_ca_file or ca_file"));
+	/* The station CAs may sign OCSP answers too. */
+	write_conf("ca_file = /ca.pem\ncrl_check = no\n"
+		   "ocsp_url = http://ocsp.test/\n");
+	assert_int_equal(wpv_agent_conf_load(path, &c, err, sizeof(err)), 0);
+	wpv_agent_conf_free(&c);
+}
+
+/* Every key the sample documents, uncommented, is accepted. */
+static void sample_with_every_key_set_loads(void **state)
+{
+	char line[1200], err[512];
+	struct wpv_agent_conf c;
+	FILE *in, *out;
+	int keys = 0;
+
+	(void)state;
+	in = fopen("userspace/wpv-agent.conf.sample", "r");
+	assert_non_null(in);
+	out = fopen(path, "w");
+	assert_non_null(out);
+	while (fgets(line, sizeof(line), in)) {
+		size_t key = strspn(line + 1, "abcdefghijklmnopqrstuvwxyz_");
+
+		if (line[0] == '#' && key && !strncmp(line + 1 + key, " = ", 3)) {
+			fputs(line + 1, out);
+			keys++;
+		} else {
+			fputs(line, out);
+		}
+	}
+	fclose(in);
+	fclose(out);
+	assert_true(keys >= 25);
+	assert_int_equal(wpv_agent_conf_load(path, &c, err, sizeof(err)), 0);
+	assert_string_equal(c.sessions_file, "/run/wpv/sessions.json");
+	assert_string_equal(c.charging.ocsp.url, "http://ocsp.example.net/");
+	assert_int_equal(c.charging.acct.interim_interval, 300);
+	assert_string_equal(c.charging.hooks.command[HOOK_STOPPED],
+			    "/usr/local/sbin/wpv-stream stopped");
+	wpv_agent_conf_free(&c);
+}
+
 static void missing_file_is_reported(void **state)
 {
 	struct wpv_agent_conf c;
@@ -215,6 +319,10 @@ int main(void)
 		cmocka_unit_test(file_with_nothing_to_trust_is_refused),
 		cmocka_unit_test(crl_check_without_crls_is_refused),
 		cmocka_unit_test(missing_file_is_reported),
+		cmocka_unit_test(charging_keys_are_handed_over),
+		cmocka_unit_test(bad_charging_lines_are_refused_with_their_line),
+		cmocka_unit_test(charging_settings_that_cannot_work_are_refused),
+		cmocka_unit_test(sample_with_every_key_set_loads),
 	};
 
 	return cmocka_run_group_tests_name("agent_conf", tests, setup,
