@@ -86,6 +86,8 @@ build_agent_driver() {
 		"$u/wai_resp.c" "$TOP/kernel/wpv_transcript.c" "$u/util.c" \
 		"$u/acct.c" "$u/acct_record.c" "$u/acct_radius.c" \
 		"$u/charging_conf.c" "$u/ocsp.c" "$u/hooks.c" \
+		"$u/verify_wapi.c" "$u/wapi_ec.c" "$u/wapi_key.c" \
+		"$u/wapi_cert.c" "$u/wapi_der.c" \
 		$(pkg-config --cflags --libs radcli openssl libnl-genl-3.0) \
 		2>>"$T/build.log"
 }
