@@ -1,7 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The "wapi_preview" generic netlink family.  Commands and attributes are
- * documented in include/uapi/linux/wapi_preview.h.
+ * documented in include/uapi/linux/wapi_preview.h.  This file holds the
+ * family, its policies and the interface commands; nl_sta.c the station
+ * and agent commands; notify.c the notifications.
+ *
+ * Validation is strict for every command (resv_start_op covers them all):
+ * unknown attributes and wrong types, lengths or ranges are refused before
+ * a handler runs.  Every command that changes something needs
+ * CAP_NET_ADMIN in the namespace (GENL_ADMIN_PERM).  Handlers take
+ * wpv_lock.
  */
 
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
@@ -56,7 +64,6 @@ static const struct nla_policy wpv_policy[WPV_A_MAX + 1] = {
 	[WPV_A_CONFIG] = NLA_POLICY_NESTED(wpv_config_policy),
 };
 
-static struct genl_family wpv_genl_family;
 
 /*
  * Find the interface a request names, by index or by name, in the
@@ -160,7 +167,7 @@ static int wpv_nl_put_iface(struct sk_buff *msg, struct wpv_iface *iface,
 		return -EMSGSIZE;
 	if (nla_put_u32(msg, WPV_A_IFINDEX, iface->dev->ifindex) ||
 	    nla_put_string(msg, WPV_A_IFNAME, iface->dev->name) ||
-	    nla_put_u32(msg, WPV_A_STA_COUNT, 0) ||
+	    nla_put_u32(msg, WPV_A_STA_COUNT, atomic_read(&iface->nsta)) ||
 	    wpv_nl_put_config(msg, &iface->cfg)) {
 		genlmsg_cancel(msg, hdr);
 		return -EMSGSIZE;
@@ -195,7 +202,74 @@ static int wpv_nl_iface_dump(struct sk_buff *skb, struct netlink_callback *cb)
 	return ret == -EMSGSIZE && idx ? skb->len : (ret ?: skb->len);
 }
 
+static int wpv_nl_iface_set(struct sk_buff *skb, struct genl_info *info)
+{
+	struct nlattr *tb[WPV_CFG_MAX + 1];
+	struct wpv_iface *iface;
+	int ret;
+
+	if (GENL_REQ_ATTR_CHECK(info, WPV_A_IFINDEX) ||
+	    GENL_REQ_ATTR_CHECK(info, WPV_A_CONFIG))
+		return -EINVAL;
+	ret = nla_parse_nested(tb, WPV_CFG_MAX, info->attrs[WPV_A_CONFIG],
+			       wpv_config_policy, info->extack);
+	if (ret)
+		return ret;
+
+	mutex_lock(&wpv_lock);
+	iface = wpv_iface_find_index(genl_info_net(info),
+				     nla_get_u32(info->attrs[WPV_A_IFINDEX]));
+	if (iface) {
+		wpv_config_override(iface, tb);
+	} else {
+		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[WPV_A_IFINDEX],
+				    "gate not attached to this interface");
+		ret = -ENODEV;
+	}
+	mutex_unlock(&wpv_lock);
+	return ret;
+}
+
 static const struct genl_ops wpv_genl_ops[] = {
+	{
+		.cmd = WPV_CMD_AGENT_REGISTER,
+		.doit = wpv_nl_agent,
+		.flags = GENL_ADMIN_PERM,
+	},
+	{
+		.cmd = WPV_CMD_AGENT_UNREGISTER,
+		.doit = wpv_nl_agent,
+		.flags = GENL_ADMIN_PERM,
+	},
+	{
+		.cmd = WPV_CMD_VERDICT,
+		.doit = wpv_nl_verdict,
+		.flags = GENL_ADMIN_PERM,
+	},
+	{
+		.cmd = WPV_CMD_STA_GET,
+		.dumpit = wpv_nl_sta_dump,
+	},
+	{
+		.cmd = WPV_CMD_STA_AUTHORISE,
+		.doit = wpv_nl_sta_change,
+		.flags = GENL_ADMIN_PERM,
+	},
+	{
+		.cmd = WPV_CMD_STA_BLOCK,
+		.doit = wpv_nl_sta_change,
+		.flags = GENL_ADMIN_PERM,
+	},
+	{
+		.cmd = WPV_CMD_STA_RESET,
+		.doit = wpv_nl_sta_change,
+		.flags = GENL_ADMIN_PERM,
+	},
+	{
+		.cmd = WPV_CMD_STA_DEL,
+		.doit = wpv_nl_sta_change,
+		.flags = GENL_ADMIN_PERM,
+	},
 	{
 		.cmd = WPV_CMD_IFACE_ATTACH,
 		.doit = wpv_nl_iface_attach,
@@ -210,13 +284,18 @@ static const struct genl_ops wpv_genl_ops[] = {
 		.cmd = WPV_CMD_IFACE_GET,
 		.dumpit = wpv_nl_iface_dump,
 	},
+	{
+		.cmd = WPV_CMD_IFACE_SET,
+		.doit = wpv_nl_iface_set,
+		.flags = GENL_ADMIN_PERM,
+	},
 };
 
 static const struct genl_multicast_group wpv_mcgrps[] = {
 	{ .name = WPV_MCGRP_EVENTS },
 };
 
-static struct genl_family wpv_genl_family __ro_after_init = {
+struct genl_family wpv_genl_family __ro_after_init = {
 	.name = WPV_GENL_NAME,
 	.version = WPV_GENL_VERSION,
 	.maxattr = WPV_A_MAX,
