@@ -49,9 +49,11 @@ int wpv_agent_register(struct net *net, u32 portid)
 	int ret = 0;
 
 	spin_lock_bh(&wpv_agent_lock);
-	if (wpv_agent_portid)
+	if (wpv_agent_portid == portid && net_eq(wpv_agent_net, net)) {
+		ret = 0;	/* already this socket */
+	} else if (wpv_agent_portid) {
 		ret = -EBUSY;
-	else {
+	} else {
 		wpv_agent_net = net;
 		wpv_agent_portid = portid;
 	}

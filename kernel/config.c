@@ -18,23 +18,23 @@ struct wpv_cfg_field {
 	u8 size;
 };
 
-#define WPV_FIELD(_attr, _name) [_attr] = {				\
+#define WPV_FIELD(_name) {						\
 	.off = offsetof(struct wpv_config, _name),			\
 	.size = sizeof_field(struct wpv_config, _name),			\
 }
 
 static const struct wpv_cfg_field wpv_cfg_fields[WPV_CFG_MAX + 1] = {
-	WPV_FIELD(WPV_CFG_PREVIEW_BYTES, preview_bytes),
-	WPV_FIELD(WPV_CFG_PREVIEW_MS, preview_ms),
-	WPV_FIELD(WPV_CFG_JITTER_PCT, jitter_pct),
-	WPV_FIELD(WPV_CFG_VERIFY_TIMEOUT_MS, verify_timeout_ms),
-	WPV_FIELD(WPV_CFG_RETRY_MS, retry_ms),
-	WPV_FIELD(WPV_CFG_POLICY, policy),
-	WPV_FIELD(WPV_CFG_QUEUE_FRAMES, queue_frames),
-	WPV_FIELD(WPV_CFG_HOLDDOWN_MS, holddown_ms),
-	WPV_FIELD(WPV_CFG_ACCT_INTERVAL_MS, acct_interval_ms),
-	WPV_FIELD(WPV_CFG_ACCT_QUANTUM, acct_quantum),
-	WPV_FIELD(WPV_CFG_MAX_STATIONS, max_stations),
+	[WPV_CFG_PREVIEW_BYTES] = WPV_FIELD(preview_bytes),
+	[WPV_CFG_PREVIEW_MS] = WPV_FIELD(preview_ms),
+	[WPV_CFG_JITTER_PCT] = WPV_FIELD(jitter_pct),
+	[WPV_CFG_VERIFY_TIMEOUT_MS] = WPV_FIELD(verify_timeout_ms),
+	[WPV_CFG_RETRY_MS] = WPV_FIELD(retry_ms),
+	[WPV_CFG_POLICY] = WPV_FIELD(policy),
+	[WPV_CFG_QUEUE_FRAMES] = WPV_FIELD(queue_frames),
+	[WPV_CFG_HOLDDOWN_MS] = WPV_FIELD(holddown_ms),
+	[WPV_CFG_ACCT_INTERVAL_MS] = WPV_FIELD(acct_interval_ms),
+	[WPV_CFG_ACCT_QUANTUM] = WPV_FIELD(acct_quantum),
+	[WPV_CFG_MAX_STATIONS] = WPV_FIELD(max_stations),
 };
 
 u64 wpv_config_get(const struct wpv_config *cfg, int attr)

@@ -64,7 +64,6 @@ static const struct nla_policy wpv_policy[WPV_A_MAX + 1] = {
 	[WPV_A_CONFIG] = NLA_POLICY_NESTED(wpv_config_policy),
 };
 
-
 /*
  * Find the interface a request names, by index or by name, in the
  * caller's network namespace.  Returns a held device or an ERR_PTR.

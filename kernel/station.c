@@ -140,20 +140,26 @@ static struct wpv_sta *wpv_sta_alloc(struct wpv_iface *iface, const u8 *addr)
 	return sta;
 }
 
-/* A station created while its address is held down starts blocked. */
-static void wpv_sta_apply_holddown(struct wpv_sta *sta)
+/*
+ * A station whose address is held down starts blocked; returns when the
+ * hold-down ends, 0 if it is not held.  Set before the station is visible.
+ */
+static u64 wpv_sta_holddown_locked(struct wpv_sta *sta, u64 now)
 {
 	struct net_device *dev = sta->iface->dev;
-	u64 now = wpv_now_ms();
 	u64 until;
 
 	until = wpv_holddown_until(dev_net(dev), dev->ifindex, sta->addr, now);
-	if (!until)
-		return;
+	if (until)
+		wpv_policy_set_state(&sta->core, WPV_STATE_BLOCKED,
+				     WPV_REASON_HOLDDOWN, now);
+	return until;
+}
 
+/* Arm the hold-down expiry once the station is in the table. */
+static void wpv_sta_holddown_arm(struct wpv_sta *sta, u64 until, u64 now)
+{
 	spin_lock_bh(&sta->lock);
-	wpv_policy_set_state(&sta->core, WPV_STATE_BLOCKED, WPV_REASON_HOLDDOWN,
-			     now);
 	wpv_sta_arm(sta, &sta->preview_timer, min_t(u64, until - now, U32_MAX));
 	spin_unlock_bh(&sta->lock);
 	wpv_notify_state(sta, WPV_STATE_PREVIEW, GFP_ATOMIC);
@@ -177,6 +183,7 @@ struct wpv_sta *wpv_sta_get_or_create(struct wpv_iface *iface,
 				      const u8 *addr)
 {
 	struct wpv_sta *sta, *old;
+	u64 now, until;
 
 	sta = wpv_sta_lookup(iface, addr);
 	if (likely(sta))
@@ -194,6 +201,8 @@ struct wpv_sta *wpv_sta_get_or_create(struct wpv_iface *iface,
 		atomic_dec(&iface->nsta);
 		return ERR_PTR(-ENOMEM);
 	}
+	now = wpv_now_ms();
+	until = wpv_sta_holddown_locked(sta, now);
 	old = rhashtable_lookup_get_insert_fast(&iface->stations, &sta->node,
 						wpv_sta_params);
 	if (old) {
@@ -202,7 +211,8 @@ struct wpv_sta *wpv_sta_get_or_create(struct wpv_iface *iface,
 		kfree(sta);
 		return old;
 	}
-	wpv_sta_apply_holddown(sta);
+	if (until)
+		wpv_sta_holddown_arm(sta, until, now);
 	return sta;
 }
 

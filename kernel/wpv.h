@@ -81,7 +81,7 @@ struct wpv_sta {
 	struct rhash_head node;
 	u8 addr[ETH_ALEN];
 	struct wpv_iface *iface;
-	spinlock_t lock;
+	spinlock_t lock;	/* guards everything below */
 	struct wpv_sta_core core;
 	struct sk_buff_head queue;
 	struct timer_list preview_timer;
@@ -160,7 +160,6 @@ void wpv_sta_authorise(struct wpv_sta *sta, u8 reason, const char *identity);
 void wpv_sta_reset(struct wpv_sta *sta);
 void wpv_sta_enter_authorised_locked(struct wpv_sta *sta);
 void wpv_sta_queue_acct(struct wpv_sta *sta, int trigger);
-
 
 /* gate.c */
 unsigned int wpv_gate_hook(void *priv, struct sk_buff *skb,
