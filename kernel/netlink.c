@@ -73,12 +73,12 @@ static struct net_device *wpv_nl_get_dev(struct genl_info *info)
 	struct net *net = genl_info_net(info);
 	struct net_device *dev = NULL;
 
-	if (info->attrs[WPV_A_IFINDEX])
+	if (info->attrs[WPV_A_IFINDEX]) {
 		dev = dev_get_by_index(net,
 				       nla_get_u32(info->attrs[WPV_A_IFINDEX]));
-	else if (info->attrs[WPV_A_IFNAME])
+	} else if (info->attrs[WPV_A_IFNAME]) {
 		dev = dev_get_by_name(net, nla_data(info->attrs[WPV_A_IFNAME]));
-	else {
+	} else {
 		NL_SET_ERR_MSG(info->extack, "interface index or name needed");
 		return ERR_PTR(-EINVAL);
 	}

@@ -14,6 +14,7 @@
 
 #include "wpv.h"
 
+/* Serialises configuration changes, attach and detach. */
 DEFINE_MUTEX(wpv_lock);
 
 struct wpv_config wpv_defaults = {

@@ -9,7 +9,7 @@ linux-headers-amd64 linux-image-amd64 linux-source-6.1
 libnl-3-dev libnl-genl-3-dev libssl-dev openssl libcmocka-dev
 clang libclang-rt-14-dev
 qemu-system-x86 busybox-static hostapd wpasupplicant iw iproute2 nftables
-tshark socat iperf3
+tshark tcpdump socat iperf3 util-linux
 freeradius freeradius-utils libradcli-dev
 "
 

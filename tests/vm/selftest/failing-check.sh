@@ -1,0 +1,3 @@
+# Deliberately failing: a check that fails inside the guest.
+# timeout: 60
+check always-false false
