@@ -13,6 +13,14 @@ static int wpv_cmd_help(int argc, char **argv);
 static const struct wpv_subcmd wpv_cmds[] = {
 	{ "iface", wpv_cmd_iface, "iface list|attach|detach [IFNAME]",
 	  "attach the gate to AP interfaces and list them" },
+	{ "show", wpv_cmd_show, "show [IFNAME] [--json]",
+	  "list stations: state, reason, identity, counters" },
+	{ "set", wpv_cmd_set, "set IFNAME KEY=VALUE ...",
+	  "set per-interface tunables (keys as in sysfs)" },
+	{ "sta", wpv_cmd_sta, "sta authorise|block|reset|del IFNAME MAC",
+	  "change one station by hand" },
+	{ "events", wpv_cmd_events, "events [-n COUNT] [--json]",
+	  "print station events and accounting, one per line" },
 	{ "help", wpv_cmd_help, "help", "show this text" },
 };
 
