@@ -1,0 +1,54 @@
+# Helpers for the gate scenarios (40-49), sourced after lib.sh.
+
+SYS=/sys/kernel/wapi_preview
+
+# sta_field K KEY: a number or string from `wpv show --json` for station K
+# (the scenarios have one station on wlan0).
+sta_field() {
+	wpv show wlan0 --json | json_field "$2"
+}
+
+json_field() {
+	tr '{,' '\n\n' | sed -n "s/^\"$1\":\"\{0,1\}\([^\"}]*\)\"\{0,1\}[]}]*\$/\1/p" |
+		head -n 1
+}
+
+# field_is K KEY OP VALUE: test(1) on a field, for wait_for.
+field_is() {
+	[ "$(sta_field "$1" "$2")" "$3" "$4" ]
+}
+
+# sta_state_is STATE [REASON]: station 1 is in STATE (and REASON).
+sta_state_is() {
+	[ "$(sta_field 1 state)" = "$1" ] || return 1
+	[ -z "${2:-}" ] || [ "$(sta_field 1 reason)" = "$2" ]
+}
+
+# gate_setup: module loaded, defaults written, gate attached to wlan0.
+gate_setup() {
+	load_module || return 1
+	echo 0 > $SYS/jitter_pct
+	echo 0 > $SYS/preview_ms
+	for kv in "$@"; do
+		echo "${kv#*=}" > "$SYS/${kv%%=*}" || return 1
+	done
+	wpv iface attach wlan0
+}
+
+# not CMD...: succeed if CMD fails (for check, which takes one command).
+not() { ! "$@"; }
+
+# bg CMD...: run CMD in the background, remembering its pid for bg_stop.
+WPV_BG=
+bg() {
+	"$@" &
+	WPV_BG="$WPV_BG $!"
+}
+
+bg_stop() {
+	for p in $WPV_BG; do
+		kill "$p" 2>/dev/null
+	done
+	wait 2>/dev/null
+	WPV_BG=
+}
