@@ -80,7 +80,7 @@ int wpv_nl_sta_change(struct sk_buff *skb, struct genl_info *info)
 	switch (cmd) {
 	case WPV_CMD_STA_AUTHORISE:
 		wpv_sta_authorise(sta, wpv_nl_reason(info, WPV_REASON_ADMIN),
-				  NULL);
+				  NULL, WPV_FROM_ANY);
 		break;
 	case WPV_CMD_STA_BLOCK:
 		wpv_sta_block(sta, wpv_nl_reason(info, WPV_REASON_ADMIN),
@@ -115,19 +115,25 @@ static int wpv_nl_verdict_apply(struct wpv_sta *sta, struct genl_info *info)
 	u8 reason = nla_get_u32(info->attrs[WPV_A_REASON]);
 	struct nlattr *id = info->attrs[WPV_A_IDENTITY];
 	bool pending;
+	int ret = 0;
 
+	/*
+	 * The state is checked again when the verdict is applied, so a
+	 * timer that fired meanwhile wins and the verdict is stale.
+	 */
 	spin_lock_bh(&sta->lock);
 	pending = sta->core.state == WPV_STATE_VERIFYING &&
 		  sta->cookie == cookie;
 	spin_unlock_bh(&sta->lock);
-	if (!pending) {
+	if (pending && accept)
+		ret = wpv_sta_authorise(sta, reason, id ? nla_data(id) : NULL,
+					BIT(WPV_STATE_VERIFYING));
+	else if (pending)
+		ret = wpv_sta_block(sta, reason, BIT(WPV_STATE_VERIFYING));
+	if (!pending || ret) {
 		NL_SET_ERR_MSG(info->extack, "no verification with this cookie");
 		return -ESTALE;
 	}
-	if (accept)
-		wpv_sta_authorise(sta, reason, id ? nla_data(id) : NULL);
-	else
-		wpv_sta_block(sta, reason, BIT(WPV_STATE_VERIFYING));
 	return 0;
 }
 

@@ -310,8 +310,9 @@ void wpv_sta_snapshot(struct wpv_sta *sta, struct wpv_sta_info *info)
  *
  * Discards the pause queue and remembers the address for the hold-down
  * time, beyond the station's own life.  Any context.
+ * Return: 0, or -ESTALE if the station was not in a state of @from.
  */
-void wpv_sta_block(struct wpv_sta *sta, u8 reason, u32 from)
+int wpv_sta_block(struct wpv_sta *sta, u8 reason, u32 from)
 {
 	struct net_device *dev = sta->iface->dev;
 	struct sk_buff_head held;
@@ -323,7 +324,7 @@ void wpv_sta_block(struct wpv_sta *sta, u8 reason, u32 from)
 	spin_lock_bh(&sta->lock);
 	if (sta->dead || !(from & BIT(sta->core.state))) {
 		spin_unlock_bh(&sta->lock);
-		return;
+		return -ESTALE;
 	}
 	now = wpv_now_ms();
 	prev = sta->core.state;
@@ -342,6 +343,7 @@ void wpv_sta_block(struct wpv_sta *sta, u8 reason, u32 from)
 	net_dbg_ratelimited("%s: %pM blocked, reason %u\n", dev->name,
 			    sta->addr, reason);
 	wpv_notify_state(sta, prev, GFP_ATOMIC);
+	return 0;
 }
 
 /* Caller holds sta->lock and has just moved the station to AUTHORISED. */
@@ -364,16 +366,23 @@ void wpv_sta_enter_authorised_locked(struct wpv_sta *sta)
  * @sta: the station
  * @reason: enum wpv_reason
  * @identity: the identity to charge, or NULL
+ * @from: the states it may be authorised from, BIT(enum wpv_sta_state)
  *
  * Releases the pause queue in order.  Process context, wpv_lock held.
+ * Return: 0, or -ESTALE if the station left the states in @from.
  */
-void wpv_sta_authorise(struct wpv_sta *sta, u8 reason, const char *identity)
+int wpv_sta_authorise(struct wpv_sta *sta, u8 reason, const char *identity,
+		      u32 from)
 {
 	struct net_device *dev = sta->iface->dev;
 	u8 prev;
 
 	spin_lock_bh(&sta->lock);
 	prev = sta->core.state;
+	if (!(from & BIT(prev))) {
+		spin_unlock_bh(&sta->lock);
+		return -ESTALE;
+	}
 	wpv_policy_authorise(&sta->core, reason, &sta->iface->cfg,
 			     wpv_now_ms());
 	if (identity)
@@ -384,6 +393,7 @@ void wpv_sta_authorise(struct wpv_sta *sta, u8 reason, const char *identity)
 	wpv_holddown_del(dev_net(dev), dev->ifindex, sta->addr);
 	wpv_notify_state(sta, prev, GFP_KERNEL);
 	wpv_queue_release(sta);
+	return 0;
 }
 
 /* Give a station a new preview and lift any block.  Process context. */

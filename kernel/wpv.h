@@ -155,8 +155,9 @@ void wpv_sta_for_each(struct wpv_iface *iface,
 void wpv_sta_snapshot(struct wpv_sta *sta, struct wpv_sta_info *info);
 #define WPV_FROM_ANY	(~0U)
 #define WPV_FROM_PENDING	(BIT(WPV_STATE_CHALLENGED) | BIT(WPV_STATE_VERIFYING))
-void wpv_sta_block(struct wpv_sta *sta, u8 reason, u32 from);
-void wpv_sta_authorise(struct wpv_sta *sta, u8 reason, const char *identity);
+int wpv_sta_block(struct wpv_sta *sta, u8 reason, u32 from);
+int wpv_sta_authorise(struct wpv_sta *sta, u8 reason, const char *identity,
+		      u32 from);
 void wpv_sta_reset(struct wpv_sta *sta);
 void wpv_sta_enter_authorised_locked(struct wpv_sta *sta);
 void wpv_sta_queue_acct(struct wpv_sta *sta, int trigger);

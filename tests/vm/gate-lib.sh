@@ -2,10 +2,12 @@
 
 SYS=/sys/kernel/wapi_preview
 
-# sta_field K KEY: a number or string from `wpv show --json` for station K
-# (the scenarios have one station on wlan0).
+# sta_field K KEY: a number or string from `wpv show --json` for station K.
 sta_field() {
-	wpv show wlan0 --json | json_field "$2"
+	local mac
+	mac=$(sta_mac "$1")
+	wpv show wlan0 --json | sed 's/},{"ifname"/}\n{"ifname"/g' |
+		grep "\"mac\":\"$mac\"" | json_field "$2"
 }
 
 json_field() {
