@@ -65,6 +65,45 @@ static const struct nla_policy wpv_policy[WPV_A_MAX + 1] = {
 };
 
 /*
+ * Per-command policies: each command accepts only its own attributes;
+ * anything else is refused with an extack message naming it.
+ */
+static const struct nla_policy wpv_none_policy[WPV_A_IFINDEX + 1] = {
+	[WPV_A_IFINDEX] = { .type = NLA_REJECT },
+};
+
+static const struct nla_policy wpv_dump_policy[WPV_A_IFINDEX + 1] = {
+	[WPV_A_IFINDEX] = { .type = NLA_U32 },
+};
+
+static const struct nla_policy wpv_iface_policy[WPV_A_IFNAME + 1] = {
+	[WPV_A_IFINDEX] = { .type = NLA_U32 },
+	[WPV_A_IFNAME] = { .type = NLA_NUL_STRING, .len = IFNAMSIZ - 1 },
+};
+
+static const struct nla_policy wpv_iface_set_policy[WPV_A_CONFIG + 1] = {
+	[WPV_A_IFINDEX] = { .type = NLA_U32 },
+	[WPV_A_CONFIG] = NLA_POLICY_NESTED(wpv_config_policy),
+};
+
+static const struct nla_policy wpv_sta_policy[WPV_A_REASON + 1] = {
+	[WPV_A_IFINDEX] = { .type = NLA_U32 },
+	[WPV_A_STA_ADDR] = NLA_POLICY_EXACT_LEN(ETH_ALEN),
+	[WPV_A_REASON] = NLA_POLICY_MAX(NLA_U32, __WPV_REASON_MAX - 1),
+};
+
+static const struct nla_policy wpv_verdict_policy[WPV_A_IDENTITY + 1] = {
+	[WPV_A_IFINDEX] = { .type = NLA_U32 },
+	[WPV_A_STA_ADDR] = NLA_POLICY_EXACT_LEN(ETH_ALEN),
+	[WPV_A_COOKIE] = { .type = NLA_U64 },
+	[WPV_A_VERDICT] = NLA_POLICY_MAX(NLA_U8, __WPV_VERDICT_MAX - 1),
+	[WPV_A_REASON] = NLA_POLICY_MAX(NLA_U32, __WPV_REASON_MAX - 1),
+	[WPV_A_IDENTITY] = { .type = NLA_NUL_STRING, .len = 255 },
+};
+
+#define WPV_OP_POLICY(_p) .policy = _p, .maxattr = ARRAY_SIZE(_p) - 1
+
+/*
  * Find the interface a request names, by index or by name, in the
  * caller's network namespace.  Returns a held device or an ERR_PTR.
  */
@@ -233,59 +272,71 @@ static const struct genl_ops wpv_genl_ops[] = {
 	{
 		.cmd = WPV_CMD_AGENT_REGISTER,
 		.doit = wpv_nl_agent,
+		WPV_OP_POLICY(wpv_none_policy),
 		.flags = GENL_ADMIN_PERM,
 	},
 	{
 		.cmd = WPV_CMD_AGENT_UNREGISTER,
 		.doit = wpv_nl_agent,
+		WPV_OP_POLICY(wpv_none_policy),
 		.flags = GENL_ADMIN_PERM,
 	},
 	{
 		.cmd = WPV_CMD_VERDICT,
 		.doit = wpv_nl_verdict,
+		WPV_OP_POLICY(wpv_verdict_policy),
 		.flags = GENL_ADMIN_PERM,
 	},
 	{
 		.cmd = WPV_CMD_STA_GET,
 		.dumpit = wpv_nl_sta_dump,
+		WPV_OP_POLICY(wpv_dump_policy),
 	},
 	{
 		.cmd = WPV_CMD_STA_AUTHORISE,
 		.doit = wpv_nl_sta_change,
+		WPV_OP_POLICY(wpv_sta_policy),
 		.flags = GENL_ADMIN_PERM,
 	},
 	{
 		.cmd = WPV_CMD_STA_BLOCK,
 		.doit = wpv_nl_sta_change,
+		WPV_OP_POLICY(wpv_sta_policy),
 		.flags = GENL_ADMIN_PERM,
 	},
 	{
 		.cmd = WPV_CMD_STA_RESET,
 		.doit = wpv_nl_sta_change,
+		WPV_OP_POLICY(wpv_sta_policy),
 		.flags = GENL_ADMIN_PERM,
 	},
 	{
 		.cmd = WPV_CMD_STA_DEL,
 		.doit = wpv_nl_sta_change,
+		WPV_OP_POLICY(wpv_sta_policy),
 		.flags = GENL_ADMIN_PERM,
 	},
 	{
 		.cmd = WPV_CMD_IFACE_ATTACH,
 		.doit = wpv_nl_iface_attach,
+		WPV_OP_POLICY(wpv_iface_policy),
 		.flags = GENL_ADMIN_PERM,
 	},
 	{
 		.cmd = WPV_CMD_IFACE_DETACH,
 		.doit = wpv_nl_iface_detach,
+		WPV_OP_POLICY(wpv_iface_policy),
 		.flags = GENL_ADMIN_PERM,
 	},
 	{
 		.cmd = WPV_CMD_IFACE_GET,
 		.dumpit = wpv_nl_iface_dump,
+		WPV_OP_POLICY(wpv_none_policy),
 	},
 	{
 		.cmd = WPV_CMD_IFACE_SET,
 		.doit = wpv_nl_iface_set,
+		WPV_OP_POLICY(wpv_iface_set_policy),
 		.flags = GENL_ADMIN_PERM,
 	},
 };
