@@ -6,8 +6,14 @@
  * Context: ingress runs in softirq, egress inside __dev_queue_xmit with
  * BHs disabled; both under RCU.  Per frame, a known station costs one
  * RCU hash lookup and its own spinlock; nothing is allocated and no lock
- * shared between stations is taken.  A new station is allocated with
- * GFP_ATOMIC on its first frame.
+ * shared between stations is taken.  The exceptions are edges, not the
+ * steady state: a new station is allocated with GFP_ATOMIC on its first
+ * frame, the frames that start and end a preview arm timers, and frames
+ * held under the pause policy count against the global queue bound.
+ *
+ * Signature verification responses from stations are consumed here, also
+ * when they cannot be matched to a station; they never reach the stack
+ * or a bridge.
  *
  * Bytes are counted as the Ethernet frame length: skb->len on egress,
  * where data starts at the Ethernet header, and skb->len plus the header
@@ -132,11 +138,10 @@ unsigned int wpv_gate_hook(void *priv, struct sk_buff *skb,
 		return NF_ACCEPT;	/* group frames are not a station's */
 
 	sta = wpv_sta_get_or_create(iface, addr);
+	if (!egress && wpv_gate_is_response(skb))
+		return IS_ERR(sta) ? NF_DROP : wpv_challenge_rx(sta, skb);
 	if (IS_ERR(sta))
 		return wpv_gate_untracked(eth->h_proto);
-
-	if (!egress && wpv_gate_is_response(skb))
-		return wpv_challenge_rx(sta, skb);
 
 	f.len = skb->len + (skb->data - skb_mac_header(skb));
 	f.control = wpv_gate_is_control(eth->h_proto);

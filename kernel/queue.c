@@ -17,11 +17,6 @@
 /* Frames held in all queues of all stations. */
 static atomic_t wpv_queue_held = ATOMIC_INIT(0);
 
-u32 wpv_queue_total(void)
-{
-	return atomic_read(&wpv_queue_held);
-}
-
 /**
  * wpv_queue_add_locked() - hold a frame for a station
  * @sta: the station; its lock held

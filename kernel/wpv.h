@@ -173,7 +173,6 @@ void wpv_queue_take_locked(struct wpv_sta *sta, struct sk_buff_head *list,
 			   bool discard);
 void wpv_queue_purge(struct sk_buff_head *list);
 void wpv_queue_release(struct wpv_sta *sta);
-u32 wpv_queue_total(void);
 
 /* challenge.c */
 void wpv_challenge_start_locked(struct wpv_sta *sta);
