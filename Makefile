@@ -43,7 +43,6 @@ kunit:
 	scripts/kunit.sh
 
 vmtest: module userspace
-	$(MAKE) -C tests/vm/tools
 	scripts/vm/run-scenarios.sh
 
 style:
