@@ -27,8 +27,8 @@ static inline u32 sms4_rol(u32 x, unsigned int n)
 /* Round function T: S-box on each byte, then L, by table. */
 static inline u32 sms4_t(u32 x)
 {
-	return sms4_t0[x >> 24] ^ sms4_t1[(x >> 16) & 0xff] ^
-	       sms4_t2[(x >> 8) & 0xff] ^ sms4_t3[x & 0xff];
+	return sms4_tab[0][x >> 24] ^ sms4_tab[1][(x >> 16) & 0xff] ^
+	       sms4_tab[2][(x >> 8) & 0xff] ^ sms4_tab[3][x & 0xff];
 }
 
 /* Key schedule T': S-box on each byte, then the lighter L'. */

@@ -7,7 +7,7 @@ PKGS="
 build-essential pkg-config bc flex bison kmod cpio xz-utils python3 rsync
 linux-headers-amd64 linux-image-amd64 linux-source-6.1
 libnl-3-dev libnl-genl-3-dev libssl-dev openssl libcmocka-dev
-clang libclang-rt-14-dev
+clang libclang-rt-14-dev sparse
 qemu-system-x86 busybox-static hostapd wpasupplicant iw iproute2 nftables
 tshark tcpdump socat iperf3 util-linux
 freeradius freeradius-utils libradcli-dev

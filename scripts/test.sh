@@ -50,6 +50,11 @@ rc=$?
 echo "$out" >>"$LOG"
 warn=$(echo "$out" | grep -c 'warning:')
 record build/module-w1 $((rc || warn)) "exit $rc, $warn warnings"
+out=$(make -C "/usr/src/linux-headers-$(scripts/kver)" M="$TOP" C=2 modules 2>&1)
+rc=$?
+echo "$out" >>"$LOG"
+warn=$(echo "$out" | grep -cE 'warning:|error:')
+record build/module-sparse $((rc || warn)) "exit $rc, $warn sparse reports"
 out=$(make userspace 2>&1)
 rc=$?
 echo "$out" >>"$LOG"
@@ -93,7 +98,10 @@ if [ -f tests/fuzz/Makefile ]; then
 fi
 
 section "script suites"
-for s in tests/*/run.sh; do
+# Every executable tests/<dir>/*.sh outside the VM bed is a suite that
+# runs on this machine and prints PASS:/FAIL: lines.
+for s in tests/*/*.sh; do
+	case $s in tests/vm/* | tests/harness/*) continue ;; esac
 	[ -x "$s" ] || continue
 	suite "$s"
 done

@@ -69,7 +69,7 @@ static int events_cb(struct nl_msg *msg, void *arg)
 	return NL_OK;
 }
 
-static int events_subscribe(struct wpv_nl *nl)
+static int events_subscribe(struct wpv_genl *nl)
 {
 	int grp = genl_ctrl_resolve_grp(nl->sk, WPV_GENL_NAME,
 					WPV_MCGRP_EVENTS);
@@ -83,7 +83,7 @@ static int events_subscribe(struct wpv_nl *nl)
 int wpv_cmd_events(int argc, char **argv)
 {
 	struct events_ctx ctx = { .left = -1 };
-	struct wpv_nl nl;
+	struct wpv_genl nl;
 	int i, ret;
 
 	for (i = 1; i < argc; i++) {
@@ -96,12 +96,12 @@ int wpv_cmd_events(int argc, char **argv)
 			return 2;
 		}
 	}
-	if (wpv_nl_open(&nl))
+	if (wpv_genl_open(&nl))
 		return 1;
 	ret = events_subscribe(&nl);
 	if (ret < 0) {
 		fprintf(stderr, "wpv events: cannot join the events group\n");
-		wpv_nl_close(&nl);
+		wpv_genl_close(&nl);
 		return 1;
 	}
 	nl_socket_modify_cb(nl.sk, NL_CB_VALID, NL_CB_CUSTOM, events_cb, &ctx);
@@ -112,6 +112,6 @@ int wpv_cmd_events(int argc, char **argv)
 			break;
 		}
 	}
-	wpv_nl_close(&nl);
+	wpv_genl_close(&nl);
 	return ctx.left == 0 ? 0 : 1;
 }

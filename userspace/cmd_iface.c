@@ -48,49 +48,49 @@ static int iface_list_cb(struct nl_msg *msg, void *arg)
 	return NL_OK;
 }
 
-static int iface_list(struct wpv_nl *nl, bool json)
+static int iface_list(struct wpv_genl *nl, bool json)
 {
 	struct iface_list_ctx ctx = { .json = json };
 	struct nl_msg *msg;
 	int ret;
 
-	msg = wpv_nl_msg(nl, WPV_CMD_IFACE_GET, NLM_F_DUMP);
+	msg = wpv_genl_msg(nl, WPV_CMD_IFACE_GET, NLM_F_DUMP);
 	if (!msg)
 		return -ENOMEM;
 	if (json)
 		printf("[");
 	else
 		printf("%-16s %7s %8s\n", "INTERFACE", "IFINDEX", "STATIONS");
-	ret = wpv_nl_send(nl, msg, iface_list_cb, &ctx);
+	ret = wpv_genl_send(nl, msg, iface_list_cb, &ctx);
 	if (json)
 		printf("]\n");
 	return ret;
 }
 
-static int iface_change(struct wpv_nl *nl, uint8_t cmd, const char *ifname)
+static int iface_change(struct wpv_genl *nl, uint8_t cmd, const char *ifname)
 {
 	struct nl_msg *msg;
 
-	msg = wpv_nl_msg(nl, cmd, 0);
+	msg = wpv_genl_msg(nl, cmd, 0);
 	if (!msg)
 		return -ENOMEM;
-	if (wpv_nl_put_ifname(msg, ifname)) {
+	if (wpv_genl_put_ifname(msg, ifname)) {
 		nlmsg_free(msg);
 		return -ENODEV;
 	}
-	return wpv_nl_send(nl, msg, NULL, NULL);
+	return wpv_genl_send(nl, msg, NULL, NULL);
 }
 
 int wpv_cmd_iface(int argc, char **argv)
 {
-	struct wpv_nl nl;
+	struct wpv_genl nl;
 	int ret;
 
 	if (argc < 2)
 		return iface_usage();
 	if (strcmp(argv[1], "list") && argc != 3)
 		return iface_usage();
-	if (wpv_nl_open(&nl))
+	if (wpv_genl_open(&nl))
 		return 1;
 
 	if (!strcmp(argv[1], "list"))
@@ -102,7 +102,7 @@ int wpv_cmd_iface(int argc, char **argv)
 	else
 		ret = iface_usage();
 
-	wpv_nl_close(&nl);
+	wpv_genl_close(&nl);
 	if (ret < 0) {
 		fprintf(stderr, "wpv iface %s: %s\n", argv[1], strerror(-ret));
 		return 1;

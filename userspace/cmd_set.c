@@ -102,26 +102,26 @@ int wpv_cmd_set(int argc, char **argv)
 {
 	struct nl_msg *msg;
 	struct nlattr *nest;
-	struct wpv_nl nl;
+	struct wpv_genl nl;
 	int i, ret;
 
 	if (argc < 3)
 		return set_usage();
-	if (wpv_nl_open(&nl))
+	if (wpv_genl_open(&nl))
 		return 1;
-	msg = wpv_nl_msg(&nl, WPV_CMD_IFACE_SET, 0);
-	ret = msg ? wpv_nl_put_ifname(msg, argv[1]) : -ENOMEM;
+	msg = wpv_genl_msg(&nl, WPV_CMD_IFACE_SET, 0);
+	ret = msg ? wpv_genl_put_ifname(msg, argv[1]) : -ENOMEM;
 	nest = ret ? NULL : nla_nest_start(msg, WPV_A_CONFIG);
 	for (i = 2; nest && i < argc && !ret; i++)
 		ret = set_add(msg, argv[i]);
 	if (ret || !nest) {
 		nlmsg_free(msg);
-		wpv_nl_close(&nl);
+		wpv_genl_close(&nl);
 		return ret == -EINVAL ? 2 : 1;
 	}
 	nla_nest_end(msg, nest);
-	ret = wpv_nl_send(&nl, msg, NULL, NULL);
-	wpv_nl_close(&nl);
+	ret = wpv_genl_send(&nl, msg, NULL, NULL);
+	wpv_genl_close(&nl);
 	if (ret < 0) {
 		fprintf(stderr, "wpv set: %s\n", strerror(-ret));
 		return 1;

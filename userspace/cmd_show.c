@@ -77,7 +77,7 @@ int wpv_cmd_show(int argc, char **argv)
 	struct show_ctx ctx = { 0 };
 	const char *ifname = NULL;
 	struct nl_msg *msg;
-	struct wpv_nl nl;
+	struct wpv_genl nl;
 	int i, ret;
 
 	for (i = 1; i < argc; i++) {
@@ -88,12 +88,12 @@ int wpv_cmd_show(int argc, char **argv)
 		else
 			return show_usage();
 	}
-	if (wpv_nl_open(&nl))
+	if (wpv_genl_open(&nl))
 		return 1;
-	msg = wpv_nl_msg(&nl, WPV_CMD_STA_GET, NLM_F_DUMP);
-	if (!msg || (ifname && wpv_nl_put_ifname(msg, ifname))) {
+	msg = wpv_genl_msg(&nl, WPV_CMD_STA_GET, NLM_F_DUMP);
+	if (!msg || (ifname && wpv_genl_put_ifname(msg, ifname))) {
 		nlmsg_free(msg);
-		wpv_nl_close(&nl);
+		wpv_genl_close(&nl);
 		return 1;
 	}
 	if (ctx.json)
@@ -102,10 +102,10 @@ int wpv_cmd_show(int argc, char **argv)
 		printf("%-10s %-17s %-10s %-13s %-20s %12s %12s %6s %4s %8s\n",
 		       "INTERFACE", "MAC", "STATE", "REASON", "IDENTITY",
 		       "PREVIEW", "AFTER", "QUEUED", "TRY", "AGE(s)");
-	ret = wpv_nl_send(&nl, msg, show_cb, &ctx);
+	ret = wpv_genl_send(&nl, msg, show_cb, &ctx);
 	if (ctx.json)
 		printf("]\n");
-	wpv_nl_close(&nl);
+	wpv_genl_close(&nl);
 	if (ret < 0) {
 		fprintf(stderr, "wpv show: %s\n", strerror(-ret));
 		return 1;

@@ -43,7 +43,7 @@ static int sta_parse_mac(const char *s, uint8_t *mac)
 int wpv_cmd_sta(int argc, char **argv)
 {
 	struct nl_msg *msg;
-	struct wpv_nl nl;
+	struct wpv_genl nl;
 	uint8_t mac[6];
 	size_t i;
 	int ret;
@@ -59,19 +59,19 @@ int wpv_cmd_sta(int argc, char **argv)
 		fprintf(stderr, "wpv sta: '%s' is not a MAC address\n", argv[3]);
 		return 2;
 	}
-	if (wpv_nl_open(&nl))
+	if (wpv_genl_open(&nl))
 		return 1;
-	msg = wpv_nl_msg(&nl, sta_actions[i].cmd, 0);
-	ret = msg ? wpv_nl_put_ifname(msg, argv[2]) : -ENOMEM;
+	msg = wpv_genl_msg(&nl, sta_actions[i].cmd, 0);
+	ret = msg ? wpv_genl_put_ifname(msg, argv[2]) : -ENOMEM;
 	if (!ret)
 		ret = nla_put(msg, WPV_A_STA_ADDR, 6, mac) ? -ENOMEM : 0;
 	if (ret) {
 		nlmsg_free(msg);
-		wpv_nl_close(&nl);
+		wpv_genl_close(&nl);
 		return 1;
 	}
-	ret = wpv_nl_send(&nl, msg, NULL, NULL);
-	wpv_nl_close(&nl);
+	ret = wpv_genl_send(&nl, msg, NULL, NULL);
+	wpv_genl_close(&nl);
 	if (ret < 0) {
 		fprintf(stderr, "wpv sta %s: %s\n", argv[1], strerror(-ret));
 		return 1;

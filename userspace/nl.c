@@ -12,7 +12,7 @@
 
 #include "wpv.h"
 
-int wpv_nl_open(struct wpv_nl *nl)
+int wpv_genl_open(struct wpv_genl *nl)
 {
 	int one = 1;
 	int ret;
@@ -40,13 +40,13 @@ err:
 	return ret;
 }
 
-void wpv_nl_close(struct wpv_nl *nl)
+void wpv_genl_close(struct wpv_genl *nl)
 {
 	nl_socket_free(nl->sk);
 	nl->sk = NULL;
 }
 
-struct nl_msg *wpv_nl_msg(struct wpv_nl *nl, uint8_t cmd, int flags)
+struct nl_msg *wpv_genl_msg(struct wpv_genl *nl, uint8_t cmd, int flags)
 {
 	struct nl_msg *msg = nlmsg_alloc();
 
@@ -60,7 +60,7 @@ struct nl_msg *wpv_nl_msg(struct wpv_nl *nl, uint8_t cmd, int flags)
 	return msg;
 }
 
-int wpv_nl_put_ifname(struct nl_msg *msg, const char *ifname)
+int wpv_genl_put_ifname(struct nl_msg *msg, const char *ifname)
 {
 	unsigned int idx = if_nametoindex(ifname);
 
@@ -72,7 +72,7 @@ int wpv_nl_put_ifname(struct nl_msg *msg, const char *ifname)
 }
 
 /* Print the kernel's extack message, if any, and keep its error. */
-static int wpv_nl_error(struct sockaddr_nl *nla, struct nlmsgerr *err,
+static int wpv_genl_error(struct sockaddr_nl *nla, struct nlmsgerr *err,
 			void *arg)
 {
 	struct nlmsghdr *nlh = (struct nlmsghdr *)err - 1;
@@ -96,7 +96,7 @@ static int wpv_nl_error(struct sockaddr_nl *nla, struct nlmsgerr *err,
 	return NL_STOP;
 }
 
-static int wpv_nl_finish(struct nl_msg *msg, void *arg)
+static int wpv_genl_finish(struct nl_msg *msg, void *arg)
 {
 	int *ret = arg;
 
@@ -106,7 +106,7 @@ static int wpv_nl_finish(struct nl_msg *msg, void *arg)
 }
 
 /* Send a request and run cb on each reply; returns 0 or a negative errno. */
-int wpv_nl_send(struct wpv_nl *nl, struct nl_msg *msg,
+int wpv_genl_send(struct wpv_genl *nl, struct nl_msg *msg,
 		int (*cb)(struct nl_msg *, void *), void *arg)
 {
 	struct nl_cb *cbs = nl_cb_alloc(NL_CB_DEFAULT);
@@ -120,9 +120,9 @@ int wpv_nl_send(struct wpv_nl *nl, struct nl_msg *msg,
 		ret = -EIO;
 		goto out;
 	}
-	nl_cb_err(cbs, NL_CB_CUSTOM, wpv_nl_error, &ret);
-	nl_cb_set(cbs, NL_CB_FINISH, NL_CB_CUSTOM, wpv_nl_finish, &ret);
-	nl_cb_set(cbs, NL_CB_ACK, NL_CB_CUSTOM, wpv_nl_finish, &ret);
+	nl_cb_err(cbs, NL_CB_CUSTOM, wpv_genl_error, &ret);
+	nl_cb_set(cbs, NL_CB_FINISH, NL_CB_CUSTOM, wpv_genl_finish, &ret);
+	nl_cb_set(cbs, NL_CB_ACK, NL_CB_CUSTOM, wpv_genl_finish, &ret);
 	if (cb)
 		nl_cb_set(cbs, NL_CB_VALID, NL_CB_CUSTOM, cb, arg);
 	while (ret > 0)

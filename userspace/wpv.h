@@ -1,6 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-#ifndef WPV_TOOL_H
-#define WPV_TOOL_H
+/*
+ * The subcommands of wpv, one handler per file, dispatched from wpv.c, and
+ * the generic netlink plumbing the admin subcommands share.
+ */
+#ifndef _WPV_H
+#define _WPV_H
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -8,32 +12,34 @@
 #include <netlink/genl/genl.h>
 #include <linux/wapi_preview.h>
 
-/* One subcommand: its handler gets argv with argv[0] = its own name. */
-struct wpv_subcmd {
-	const char *name;
-	int (*run)(int argc, char **argv);
-	const char *usage;
-	const char *help;
-};
+/* Exit codes: 0 success (or accept), 1 failure (or reject), 2 usage. */
+#define WPV_EXIT_USAGE	2
 
-/* A connected generic netlink socket and the resolved family. */
-struct wpv_nl {
-	struct nl_sock *sk;
-	int family;
-};
-
-int wpv_nl_open(struct wpv_nl *nl);
-void wpv_nl_close(struct wpv_nl *nl);
-struct nl_msg *wpv_nl_msg(struct wpv_nl *nl, uint8_t cmd, int flags);
-int wpv_nl_send(struct wpv_nl *nl, struct nl_msg *msg,
-		int (*cb)(struct nl_msg *, void *), void *arg);
-int wpv_nl_put_ifname(struct nl_msg *msg, const char *ifname);
-
+int wpv_agent_main(int argc, char **argv);
+int wpv_station_main(int argc, char **argv);
+int wpv_transcript_main(int argc, char **argv);
+int wpv_sign_main(int argc, char **argv);
+int wpv_verify_sig_main(int argc, char **argv);
+int wpv_make_response_main(int argc, char **argv);
+int wpv_verify_response_main(int argc, char **argv);
 int wpv_cmd_iface(int argc, char **argv);
 int wpv_cmd_show(int argc, char **argv);
 int wpv_cmd_set(int argc, char **argv);
 int wpv_cmd_sta(int argc, char **argv);
 int wpv_cmd_events(int argc, char **argv);
+
+/* A connected generic netlink socket and the resolved family. */
+struct wpv_genl {
+	struct nl_sock *sk;
+	int family;
+};
+
+int wpv_genl_open(struct wpv_genl *nl);
+void wpv_genl_close(struct wpv_genl *nl);
+struct nl_msg *wpv_genl_msg(struct wpv_genl *nl, uint8_t cmd, int flags);
+int wpv_genl_send(struct wpv_genl *nl, struct nl_msg *msg,
+		int (*cb)(struct nl_msg *, void *), void *arg);
+int wpv_genl_put_ifname(struct nl_msg *msg, const char *ifname);
 
 /* A station message (dump, event or accounting), parsed by gate_fmt.c. */
 struct wpv_sta_msg {
@@ -60,4 +66,4 @@ const char *wpv_state_str(unsigned int state);
 const char *wpv_reason_str(unsigned int reason);
 const char *wpv_stats_str(unsigned int attr);
 
-#endif
+#endif /* _WPV_H */

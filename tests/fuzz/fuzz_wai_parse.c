@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * libFuzzer target for the WAI response parser (kernel/wai.c).  Every
- * input either fails to parse or yields a fixed part that lies inside the
+ * libFuzzer target for the WAI response parser (kernel/wai.c), seeds in
+ * corpus/wai.  Every input either fails to parse or yields a fixed part that lies inside the
  * input; the matcher then runs over it.
  */
 #include <stdint.h>

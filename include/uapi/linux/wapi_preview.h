@@ -29,8 +29,9 @@
  *   A station answered its challenge.  Carries what the kernel knows:
  *   WPV_A_IFINDEX, WPV_A_IFNAME, WPV_A_BSSID, WPV_A_AP_ADDR, WPV_A_STA_ADDR,
  *   WPV_A_AP_NONCE (the nonce the module sent), WPV_A_COOKIE (identifies
- *   this verification), and WPV_A_RESPONSE (the WAI response body, see
- *   below, after the fixed part was checked by the module).
+ *   this verification), and WPV_A_RESPONSE (the whole WAI response body
+ *   as received, from its flag byte on, after the module checked the
+ *   fixed part).
  *
  * WPV_CMD_VERDICT (admin, agent to kernel)
  *   WPV_A_IFINDEX, WPV_A_STA_ADDR, WPV_A_COOKIE, WPV_A_VERDICT
@@ -98,7 +99,7 @@
  *   signature value (length (2), r | s, each as long as the curve order).
  *   The certificate is: identifier (2) = 1 (X.509 v3), length (2), DER.
  *   The module checks the header, the addresses and the echoed nonce and
- *   hands everything after the fixed part to the agent.
+ *   hands the whole body, from the flag byte on, to the agent.
  *
  * What is signed
  * --------------
