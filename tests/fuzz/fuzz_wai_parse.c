@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * libFuzzer target for the WAI response parser (kernel/wai.c), seeds in
- * corpus/wai.  Every input either fails to parse or yields a fixed part that lies inside the
- * input; the matcher then runs over it.
+ * corpus/wai.  Every input either fails to parse or yields a fixed part
+ * that lies inside the input; the matcher then runs over it.
  */
 #include <stdint.h>
 #include <stdlib.h>
