@@ -48,9 +48,12 @@ bg() {
 }
 
 bg_stop() {
+	local p
 	for p in $WPV_BG; do
 		kill "$p" 2>/dev/null
 	done
-	wait 2>/dev/null
+	for p in $WPV_BG; do
+		wait "$p" 2>/dev/null
+	done
 	WPV_BG=
 }
