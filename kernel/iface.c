@@ -3,6 +3,12 @@
  * Attaching the gate to AP interfaces: netfilter netdev ingress and egress
  * hooks on each one, explicitly over netlink or automatically when an AP
  * interface appears (sysfs auto_attach).
+ *
+ * Locking and lifetime: wpv_lock serialises attach and detach and guards
+ * the list; the list is also RCU-safe.  Detach unregisters the hooks
+ * first (nf_unregister_net_hooks waits for running hooks), then deletes
+ * every station (their timers, work and queues), then drops the device
+ * reference and frees the interface after a grace period.
  */
 
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
@@ -28,18 +34,6 @@ bool wpv_iface_is_ap(const struct net_device *dev)
 			wdev->iftype == NL80211_IFTYPE_AP_VLAN);
 }
 
-static unsigned int wpv_hook(void *priv, struct sk_buff *skb,
-			     const struct nf_hook_state *state)
-{
-	struct wpv_iface *iface = priv;
-
-	if (state->hook == NF_NETDEV_EGRESS)
-		this_cpu_inc(*iface->tx_frames);
-	else
-		this_cpu_inc(*iface->rx_frames);
-	return NF_ACCEPT;
-}
-
 u64 wpv_iface_frames(const struct wpv_iface *iface, bool egress)
 {
 	u64 __percpu *ctr = egress ? iface->tx_frames : iface->rx_frames;
@@ -58,6 +52,18 @@ struct wpv_iface *wpv_iface_find(const struct net_device *dev)
 	lockdep_assert_held(&wpv_lock);
 	list_for_each_entry(iface, &wpv_ifaces, list)
 		if (iface->dev == dev)
+			return iface;
+	return NULL;
+}
+
+struct wpv_iface *wpv_iface_find_index(struct net *net, int ifindex)
+{
+	struct wpv_iface *iface;
+
+	lockdep_assert_held(&wpv_lock);
+	list_for_each_entry(iface, &wpv_ifaces, list)
+		if (iface->dev->ifindex == ifindex &&
+		    net_eq(dev_net(iface->dev), net))
 			return iface;
 	return NULL;
 }
@@ -82,7 +88,7 @@ static void wpv_iface_init_ops(struct wpv_iface *iface)
 	int i;
 
 	for (i = 0; i < ARRAY_SIZE(hooks); i++) {
-		iface->ops[i].hook = wpv_hook;
+		iface->ops[i].hook = wpv_gate_hook;
 		iface->ops[i].priv = iface;
 		iface->ops[i].pf = NFPROTO_NETDEV;
 		iface->ops[i].hooknum = hooks[i];
@@ -116,14 +122,17 @@ int wpv_iface_attach(struct net_device *dev, struct netlink_ext_ack *extack)
 		goto err_free;
 	}
 	iface->dev = dev;
-	iface->cfg = wpv_defaults;
+	wpv_config_apply(iface);
 	wpv_iface_init_ops(iface);
+	ret = wpv_sta_table_init(iface);
+	if (ret)
+		goto err_free;
 
 	ret = nf_register_net_hooks(dev_net(dev), iface->ops,
 				    ARRAY_SIZE(iface->ops));
 	if (ret) {
 		NL_SET_ERR_MSG(extack, "cannot register netfilter hooks");
-		goto err_free;
+		goto err_table;
 	}
 
 	netdev_hold(dev, &iface->tracker, GFP_KERNEL);
@@ -131,6 +140,8 @@ int wpv_iface_attach(struct net_device *dev, struct netlink_ext_ack *extack)
 	netdev_info(dev, "gate attached\n");
 	return 0;
 
+err_table:
+	wpv_sta_table_destroy(iface);
 err_free:
 	wpv_iface_free(iface);
 	return ret;
@@ -143,6 +154,8 @@ static void wpv_iface_remove(struct wpv_iface *iface)
 	list_del_rcu(&iface->list);
 	nf_unregister_net_hooks(dev_net(dev), iface->ops,
 				ARRAY_SIZE(iface->ops));
+	/* No hook runs any more: the stations can go. */
+	wpv_sta_table_destroy(iface);
 	netdev_info(dev, "gate detached\n");
 	netdev_put(dev, &iface->tracker);
 	call_rcu(&iface->rcu, wpv_iface_free_rcu);

@@ -22,13 +22,19 @@ static int __init wpv_init(void)
 	if (ret)
 		goto err_sysfs;
 
-	ret = wpv_iface_init();
+	ret = wpv_agent_init();
 	if (ret)
 		goto err_netlink;
+
+	ret = wpv_iface_init();
+	if (ret)
+		goto err_agent;
 
 	pr_info("loaded\n");
 	return 0;
 
+err_agent:
+	wpv_agent_exit();
 err_netlink:
 	wpv_netlink_exit();
 err_sysfs:
@@ -39,7 +45,9 @@ err_sysfs:
 static void __exit wpv_exit(void)
 {
 	wpv_iface_exit();
+	wpv_agent_exit();
 	wpv_netlink_exit();
+	wpv_holddown_flush();
 	wpv_sysfs_exit();
 	pr_info("unloaded\n");
 }

@@ -1,7 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The "wapi_preview" generic netlink family.  Commands and attributes are
- * documented in include/uapi/linux/wapi_preview.h.
+ * documented in include/uapi/linux/wapi_preview.h.  This file holds the
+ * family, its policies and the interface commands; nl_sta.c the station
+ * and agent commands; notify.c the notifications.
+ *
+ * Validation is strict for every command (resv_start_op covers them all):
+ * unknown attributes and wrong types, lengths or ranges are refused before
+ * a handler runs.  Every command that changes something needs
+ * CAP_NET_ADMIN in the namespace (GENL_ADMIN_PERM).  Handlers take
+ * wpv_lock.
  */
 
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
@@ -56,7 +64,44 @@ static const struct nla_policy wpv_policy[WPV_A_MAX + 1] = {
 	[WPV_A_CONFIG] = NLA_POLICY_NESTED(wpv_config_policy),
 };
 
-static struct genl_family wpv_genl_family;
+/*
+ * Per-command policies: each command accepts only its own attributes;
+ * anything else is refused with an extack message naming it.
+ */
+static const struct nla_policy wpv_none_policy[WPV_A_IFINDEX + 1] = {
+	[WPV_A_IFINDEX] = { .type = NLA_REJECT },
+};
+
+static const struct nla_policy wpv_dump_policy[WPV_A_IFINDEX + 1] = {
+	[WPV_A_IFINDEX] = { .type = NLA_U32 },
+};
+
+static const struct nla_policy wpv_iface_policy[WPV_A_IFNAME + 1] = {
+	[WPV_A_IFINDEX] = { .type = NLA_U32 },
+	[WPV_A_IFNAME] = { .type = NLA_NUL_STRING, .len = IFNAMSIZ - 1 },
+};
+
+static const struct nla_policy wpv_iface_set_policy[WPV_A_CONFIG + 1] = {
+	[WPV_A_IFINDEX] = { .type = NLA_U32 },
+	[WPV_A_CONFIG] = NLA_POLICY_NESTED(wpv_config_policy),
+};
+
+static const struct nla_policy wpv_sta_policy[WPV_A_REASON + 1] = {
+	[WPV_A_IFINDEX] = { .type = NLA_U32 },
+	[WPV_A_STA_ADDR] = NLA_POLICY_EXACT_LEN(ETH_ALEN),
+	[WPV_A_REASON] = NLA_POLICY_MAX(NLA_U32, __WPV_REASON_MAX - 1),
+};
+
+static const struct nla_policy wpv_verdict_policy[WPV_A_IDENTITY + 1] = {
+	[WPV_A_IFINDEX] = { .type = NLA_U32 },
+	[WPV_A_STA_ADDR] = NLA_POLICY_EXACT_LEN(ETH_ALEN),
+	[WPV_A_COOKIE] = { .type = NLA_U64 },
+	[WPV_A_VERDICT] = NLA_POLICY_MAX(NLA_U8, __WPV_VERDICT_MAX - 1),
+	[WPV_A_REASON] = NLA_POLICY_MAX(NLA_U32, __WPV_REASON_MAX - 1),
+	[WPV_A_IDENTITY] = { .type = NLA_NUL_STRING, .len = 255 },
+};
+
+#define WPV_OP_POLICY(_p) .policy = _p, .maxattr = ARRAY_SIZE(_p) - 1
 
 /*
  * Find the interface a request names, by index or by name, in the
@@ -160,7 +205,7 @@ static int wpv_nl_put_iface(struct sk_buff *msg, struct wpv_iface *iface,
 		return -EMSGSIZE;
 	if (nla_put_u32(msg, WPV_A_IFINDEX, iface->dev->ifindex) ||
 	    nla_put_string(msg, WPV_A_IFNAME, iface->dev->name) ||
-	    nla_put_u32(msg, WPV_A_STA_COUNT, 0) ||
+	    nla_put_u32(msg, WPV_A_STA_COUNT, atomic_read(&iface->nsta)) ||
 	    wpv_nl_put_config(msg, &iface->cfg)) {
 		genlmsg_cancel(msg, hdr);
 		return -EMSGSIZE;
@@ -195,20 +240,104 @@ static int wpv_nl_iface_dump(struct sk_buff *skb, struct netlink_callback *cb)
 	return ret == -EMSGSIZE && idx ? skb->len : (ret ?: skb->len);
 }
 
+static int wpv_nl_iface_set(struct sk_buff *skb, struct genl_info *info)
+{
+	struct nlattr *tb[WPV_CFG_MAX + 1];
+	struct wpv_iface *iface;
+	int ret;
+
+	if (GENL_REQ_ATTR_CHECK(info, WPV_A_IFINDEX) ||
+	    GENL_REQ_ATTR_CHECK(info, WPV_A_CONFIG))
+		return -EINVAL;
+	ret = nla_parse_nested(tb, WPV_CFG_MAX, info->attrs[WPV_A_CONFIG],
+			       wpv_config_policy, info->extack);
+	if (ret)
+		return ret;
+
+	mutex_lock(&wpv_lock);
+	iface = wpv_iface_find_index(genl_info_net(info),
+				     nla_get_u32(info->attrs[WPV_A_IFINDEX]));
+	if (iface) {
+		wpv_config_override(iface, tb);
+	} else {
+		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[WPV_A_IFINDEX],
+				    "gate not attached to this interface");
+		ret = -ENODEV;
+	}
+	mutex_unlock(&wpv_lock);
+	return ret;
+}
+
 static const struct genl_ops wpv_genl_ops[] = {
+	{
+		.cmd = WPV_CMD_AGENT_REGISTER,
+		.doit = wpv_nl_agent,
+		WPV_OP_POLICY(wpv_none_policy),
+		.flags = GENL_ADMIN_PERM,
+	},
+	{
+		.cmd = WPV_CMD_AGENT_UNREGISTER,
+		.doit = wpv_nl_agent,
+		WPV_OP_POLICY(wpv_none_policy),
+		.flags = GENL_ADMIN_PERM,
+	},
+	{
+		.cmd = WPV_CMD_VERDICT,
+		.doit = wpv_nl_verdict,
+		WPV_OP_POLICY(wpv_verdict_policy),
+		.flags = GENL_ADMIN_PERM,
+	},
+	{
+		.cmd = WPV_CMD_STA_GET,
+		.dumpit = wpv_nl_sta_dump,
+		WPV_OP_POLICY(wpv_dump_policy),
+	},
+	{
+		.cmd = WPV_CMD_STA_AUTHORISE,
+		.doit = wpv_nl_sta_change,
+		WPV_OP_POLICY(wpv_sta_policy),
+		.flags = GENL_ADMIN_PERM,
+	},
+	{
+		.cmd = WPV_CMD_STA_BLOCK,
+		.doit = wpv_nl_sta_change,
+		WPV_OP_POLICY(wpv_sta_policy),
+		.flags = GENL_ADMIN_PERM,
+	},
+	{
+		.cmd = WPV_CMD_STA_RESET,
+		.doit = wpv_nl_sta_change,
+		WPV_OP_POLICY(wpv_sta_policy),
+		.flags = GENL_ADMIN_PERM,
+	},
+	{
+		.cmd = WPV_CMD_STA_DEL,
+		.doit = wpv_nl_sta_change,
+		WPV_OP_POLICY(wpv_sta_policy),
+		.flags = GENL_ADMIN_PERM,
+	},
 	{
 		.cmd = WPV_CMD_IFACE_ATTACH,
 		.doit = wpv_nl_iface_attach,
+		WPV_OP_POLICY(wpv_iface_policy),
 		.flags = GENL_ADMIN_PERM,
 	},
 	{
 		.cmd = WPV_CMD_IFACE_DETACH,
 		.doit = wpv_nl_iface_detach,
+		WPV_OP_POLICY(wpv_iface_policy),
 		.flags = GENL_ADMIN_PERM,
 	},
 	{
 		.cmd = WPV_CMD_IFACE_GET,
 		.dumpit = wpv_nl_iface_dump,
+		WPV_OP_POLICY(wpv_none_policy),
+	},
+	{
+		.cmd = WPV_CMD_IFACE_SET,
+		.doit = wpv_nl_iface_set,
+		WPV_OP_POLICY(wpv_iface_set_policy),
+		.flags = GENL_ADMIN_PERM,
 	},
 };
 
@@ -216,7 +345,7 @@ static const struct genl_multicast_group wpv_mcgrps[] = {
 	{ .name = WPV_MCGRP_EVENTS },
 };
 
-static struct genl_family wpv_genl_family __ro_after_init = {
+struct genl_family wpv_genl_family __ro_after_init = {
 	.name = WPV_GENL_NAME,
 	.version = WPV_GENL_VERSION,
 	.maxattr = WPV_A_MAX,

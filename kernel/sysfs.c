@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * /sys/kernel/wapi_preview: the module-wide defaults, one value per file.
- * Interfaces attached later start from these values.
+ * A write is range-checked, then applies to every attached interface
+ * except where that interface overrides the value over netlink.
  */
 
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
@@ -112,6 +113,7 @@ static ssize_t wpv_tunable_store(struct kobject *kobj,
 
 	mutex_lock(&wpv_lock);
 	wpv_tunable_set(t, val);
+	wpv_config_defaults_changed();
 	mutex_unlock(&wpv_lock);
 	return count;
 }

@@ -38,6 +38,12 @@ KERNEL=/boot/vmlinuz-$KVER
 
 mkdir -p "$OUT"
 INITRD=$OUT/initramfs.cpio.gz
+# Test-only helpers for the guest (build/vm/extra, copied into it).
+if ! make -s -C "$TOP/tests/vm/tools" >"$OUT/tools.log" 2>&1; then
+	echo "FAIL: vm/setup: test tools did not build (tests/vm/tools)"
+	tail -20 "$OUT/tools.log"
+	exit 1
+fi
 if ! "$TOP/scripts/vm/build-initramfs.sh" "$KVER" "$INITRD" >"$OUT/initramfs.log" 2>&1; then
 	echo "FAIL: vm/setup: initramfs build failed"
 	tail -20 "$OUT/initramfs.log"
