@@ -14,6 +14,17 @@
 
 /**
  * struct wpv_config - the tunables of one interface
+ * @preview_bytes: preview byte threshold; 0 = none
+ * @acct_quantum: accounting notification every this many bytes; 0 = off
+ * @preview_ms: preview time threshold; 0 = none
+ * @verify_timeout_ms: the signature verification timer
+ * @retry_ms: challenge retransmission interval
+ * @queue_frames: pause queue bound per station
+ * @holddown_ms: how long a blocked address stays blocked
+ * @acct_interval_ms: accounting notification interval; 0 = off
+ * @max_stations: station table bound
+ * @jitter_pct: threshold jitter, 0-100
+ * @policy: enum wpv_policy while challenged
  *
  * The module-wide defaults live in wpv_defaults and are shown in sysfs;
  * each attached interface takes a copy when attached, and netlink may

@@ -78,8 +78,6 @@ static void wpv_sta_preview_timer(struct timer_list *t)
 		wpv_challenge_start_locked(sta);
 	else if (prev == WPV_STATE_BLOCKED && !sta->dead)
 		wpv_sta_new_preview_locked(sta);
-	else
-		prev = sta->core.state;
 	spin_unlock_bh(&sta->lock);
 
 	/* A new challenge is announced when its first request is sent. */

@@ -102,6 +102,12 @@ struct wpv_sta {
 
 /**
  * struct wpv_sta_info - a consistent copy of a station, for messages
+ * @core: state and counters
+ * @addr: the station's address
+ * @ifindex: its interface
+ * @retries: challenges sent in the current challenge
+ * @age_ms: time since it was first seen
+ * @identity: the identity charged, "" if none
  */
 struct wpv_sta_info {
 	struct wpv_sta_core core;
