@@ -11,6 +11,7 @@ KVER=$1
 OUT=$2
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
 STAGE=$(mktemp -d)
+chmod 755 "$STAGE"
 trap 'rm -rf "$STAGE"' EXIT
 
 MODDIR=/lib/modules/$KVER

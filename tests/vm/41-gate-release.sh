@@ -47,10 +47,6 @@ log "unprivileged users"
 # The real setpriv: busybox's applet lacks --reuid.
 NOBODY="/usr/bin/setpriv --reuid=65534 --regid=65534 --clear-groups"
 WPV=$(command -v wpv)
-# The initramfs root comes from mktemp -d (mode 0700); others need to
-# traverse it to run anything at all.
-chmod 755 /
-
 # refused CMD...: as nobody, CMD fails because the kernel says EPERM.
 refused() {
 	$NOBODY "$WPV" "$@" > /tmp/nobody.out 2>&1
