@@ -30,6 +30,8 @@ shift $((OPTIND - 1))
 
 if [ $# -eq 0 ]; then
 	set -- "$TOP"/tests/vm/[0-9]*.sh
+else
+	set -- $(realpath "$@")
 fi
 
 KERNEL=/boot/vmlinuz-$KVER
@@ -44,6 +46,17 @@ if ! make -s -C "$TOP/tests/vm/tools" >"$OUT/tools.log" 2>&1; then
 	tail -20 "$OUT/tools.log"
 	exit 1
 fi
+# A module that calls the exported WPI sk_buff API, as a driver would.
+WPI_TEST=$TOP/tests/vm/wpi-skb
+if ! make -s -C "/usr/src/linux-headers-$KVER" M="$WPI_TEST" \
+	KBUILD_EXTRA_SYMBOLS="$TOP/Module.symvers" W=1 modules \
+	>>"$OUT/tools.log" 2>&1; then
+	echo "FAIL: vm/setup: tests/vm/wpi-skb did not build"
+	tail -20 "$OUT/tools.log"
+	exit 1
+fi
+mkdir -p "$TOP/build/vm/extra"
+cp "$WPI_TEST/wpv_wpi_skb_test.ko" "$TOP/build/vm/extra/"
 if ! "$TOP/scripts/vm/build-initramfs.sh" "$KVER" "$INITRD" >"$OUT/initramfs.log" 2>&1; then
 	echo "FAIL: vm/setup: initramfs build failed"
 	tail -20 "$OUT/initramfs.log"
