@@ -14,6 +14,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <net/if.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -115,10 +116,29 @@ static int agent_sta_stats(void *ctx, u32 ifindex, const u8 *addr,
 	return wpv_nl_sta_stats(&a->nl, ifindex, addr, c);
 }
 
+/*
+ * The module decides some verdicts itself (timeout, hold-down, admin):
+ * log every change so the agent's log tells each station's whole story.
+ */
+static void agent_log_note(const struct wpv_sta_note *n)
+{
+	char mac[WPV_MAC_STRLEN], ifname[IF_NAMESIZE];
+
+	if (n->cmd != WPV_CMD_STA_EVENT)
+		return;
+	if (!if_indextoname(n->ifindex, ifname))
+		snprintf(ifname, sizeof(ifname), "ifindex %u", n->ifindex);
+	wpv_format_mac(n->addr, mac);
+	syslog(LOG_INFO, "%s %s: module: %s -> %s, reason %s", ifname, mac,
+	       wpv_state_str(n->prev_state), wpv_state_str(n->state),
+	       wpv_reason_str(n->reason));
+}
+
 static void agent_on_note(void *ctx, const struct wpv_sta_note *n)
 {
 	struct agent *a = ctx;
 
+	agent_log_note(n);
 	wpv_charge_note(a->charge, n);
 }
 

@@ -6,7 +6,9 @@
  *
  * --record keeps the last answer sent (the whole WAI packet); --replay
  * sends such a file instead of signing, which is how tests show that an
- * answer recorded elsewhere is refused.
+ * answer recorded elsewhere is refused.  --sign-key signs with another
+ * key than the certificate's, for the same reason: a certificate used by
+ * whoever lacks its key is refused.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -37,12 +39,14 @@ struct station {
 	const char *cert_path;
 	const char *record;
 	const char *replay;
+	const char *sign_key_path;
 	bool once;
 	int ifindex;
 	int fd;
 	u8 addr[6];
 	u16 seq;
 	EVP_PKEY *key;
+	EVP_PKEY *sign_key;
 	X509 *cert;
 	u8 *replay_pkt;
 	size_t replay_len;
@@ -58,7 +62,7 @@ static void station_on_signal(int sig)
 
 static int station_usage(void)
 {
-	fprintf(stderr, "usage: wpv station -i IFACE -k KEYFILE [-c CERTFILE] [--once] [--record FILE | --replay FILE]\n");
+	fprintf(stderr, "usage: wpv station -i IFACE -k KEYFILE [-c CERTFILE] [--once] [--record FILE | --replay FILE] [--sign-key KEYFILE]\n");
 	return WPV_EXIT_USAGE;
 }
 
@@ -130,6 +134,14 @@ static int station_load(struct station *st)
 			return -1;
 		}
 	}
+	if (st->sign_key_path) {
+		st->sign_key = wpv_sig_load_private(st->sign_key_path);
+		if (!st->sign_key) {
+			fprintf(stderr, "wpv station: %s: no EC private key\n",
+				st->sign_key_path);
+			return -1;
+		}
+	}
 	if (st->replay && wpv_read_file(st->replay, WPV_PKT_MAX,
 					&st->replay_pkt, &st->replay_len)) {
 		fprintf(stderr, "wpv station: cannot read %s\n", st->replay);
@@ -146,9 +158,10 @@ static ssize_t station_answer(struct station *st, const u8 *ap_addr,
 		.version = WPV_WAI_VERSION, .type = WPV_WAI_TYPE,
 		.subtype = WPV_WAI_SUBTYPE_SIG_RESP,
 	};
+	EVP_PKEY *key = st->sign_key ? st->sign_key : st->key;
 	int n;
 
-	n = wpv_resp_sign(st->key, st->cert, ap_addr, st->addr, req->bssid,
+	n = wpv_resp_sign(key, st->cert, ap_addr, st->addr, req->bssid,
 			  req->ap_nonce, pkt + WPV_WAI_HDR_LEN,
 			  WPV_PKT_MAX - WPV_WAI_HDR_LEN);
 	if (n < 0) {
@@ -262,6 +275,7 @@ static int station_args(struct station *st, int argc, char **argv)
 		{ "once", no_argument, NULL, 'o' },
 		{ "record", required_argument, NULL, 'R' },
 		{ "replay", required_argument, NULL, 'P' },
+		{ "sign-key", required_argument, NULL, 'S' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int opt;
@@ -285,6 +299,9 @@ static int station_args(struct station *st, int argc, char **argv)
 			break;
 		case 'P':
 			st->replay = optarg;
+			break;
+		case 'S':
+			st->sign_key_path = optarg;
 			break;
 		default:
 			return -1;
@@ -316,6 +333,7 @@ out:
 	if (st.fd >= 0)
 		close(st.fd);
 	EVP_PKEY_free(st.key);
+	EVP_PKEY_free(st.sign_key);
 	X509_free(st.cert);
 	free(st.replay_pkt);
 	return ret;

@@ -4,8 +4,9 @@
 # The agent's life cycle against the loaded wapi_preview module: it
 # registers, a second agent is refused, SIGHUP reloads, SIGTERM exits
 # cleanly and unregisters so the next agent can register.  Needs root and
-# the module (the QEMU guest); prints SKIP without them.  Run from the top
-# of the tree; prints PASS:/FAIL: lines.
+# the module (the QEMU guest: tests/vm/53-agent-smoke.sh runs it there);
+# prints SKIP without them.  Run from the top of the tree; prints PASS:/FAIL:
+# lines.
 set -u
 
 WPV=${WPV:-userspace/wpv}
@@ -17,10 +18,14 @@ cleanup() {
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
-scripts/mkpki.sh "$tmp/pki" || { echo "FAIL: mkpki: cannot make the test PKI"; exit 1; }
+# WPV_PKI: a PKI made beforehand by scripts/mkpki.sh (the test guest's).
+pki=${WPV_PKI:-$tmp/pki}
+if [ -z "${WPV_PKI:-}" ]; then
+	scripts/mkpki.sh "$pki" || { echo "FAIL: mkpki: cannot make the test PKI"; exit 1; }
+fi
 cat >"$tmp/agent.conf" <<CONF
-ca_file = $tmp/pki/ca.pem
-crl_file = $tmp/pki/crl.pem
+ca_file = $pki/ca.pem
+crl_file = $pki/crl.pem
 log_level = debug
 CONF
 
