@@ -196,8 +196,10 @@ RESP_PID=
 responder() {
 	local d=${RESP_PKI:-$PKI}
 	responder_stop
-	in_sta "$1" wpv station -i "wlan$1" -k "$d/sta-$2.key" \
-		-c "$d/sta-$2.pem" > "/tmp/station-$2.log" 2>&1 &
+	# Not through in_sta: $! must be the responder itself.
+	/usr/sbin/ip netns exec "sta$1" wpv station -i "wlan$1" \
+		-k "$d/sta-$2.key" -c "$d/sta-$2.pem" \
+		> "/tmp/station-$2.log" 2>&1 &
 	RESP_PID=$!
 }
 
