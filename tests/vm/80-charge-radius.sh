@@ -14,6 +14,7 @@ radios 1 && start_ap && start_sta 1 || fail setup "AP or station did not come up
 check gate-attached gate_setup preview_bytes=4000 retry_ms=500 \
 	verify_timeout_ms=20000 policy=0 holddown_ms=0 acct_interval_ms=2000
 MAC=$(sta_mac 1)
+check no-ipv6 no_ipv6
 BSSID=$(cat /sys/class/net/wlan0/address)
 radius_config
 check radius-started radius_start
@@ -58,6 +59,12 @@ interim_is_quiet() {
 check counters-quiet quiet_counters
 log "module counters (tx rx txf rxf): $COUNTERS"
 check interim-matches-module wait_for 15 interim_is_quiet
+check interim-attributes has_attrs "$(last_record Interim-Update "$SID1")" \
+	"User-Name = \"$ID\"" \
+	"Calling-Station-Id = \"$(radius_mac "$MAC")\"" \
+	"Called-Station-Id = \"$(radius_mac "$BSSID"):$WPV_SSID\""
+check interim-session-time rec_grep "$(last_record Interim-Update "$SID1")" \
+	'^Acct-Session-Time = [0-9]+$'
 check show-octets-match-module test "$(sta_field 1 octets)" = \
 	"$(( $(echo $COUNTERS | cut -d' ' -f1) + $(echo $COUNTERS | cut -d' ' -f2) ))"
 wpv sta reset wlan0 "$MAC"
@@ -76,6 +83,8 @@ check show-no-session-after-stop test "$(sta_field 1 session)" = null
 check jsonl-start test "$(jsonl start "$SID1" | wc -l)" = 1
 check jsonl-interims test "$(jsonl interim "$SID1" | wc -l)" = \
 	"$(detail_count Interim-Update "$SID1")"
+check jsonl-interim-trigger test \
+	"$(jsonl interim "$SID1" | head -n 1 | json_field trigger)" = interval
 J=$(jsonl stop "$SID1")
 check jsonl-stop-figures test \
 	"$(echo "$J" | json_field tx_bytes) $(echo "$J" | json_field rx_bytes) $(echo "$J" | json_field tx_frames) $(echo "$J" | json_field rx_frames)" = "$COUNTERS"

@@ -230,6 +230,14 @@ auth_counters() {
 		"$(echo "$j" | json_field auth_rx_frames)"
 }
 
+# no_ipv6: no IPv6 on the AP's and station 1's radios, whose router
+# solicitations (sent at growing intervals, forever) would move the
+# counters while figures are compared exactly.
+no_ipv6() {
+	echo 1 > /proc/sys/net/ipv6/conf/wlan0/disable_ipv6 &&
+		in_sta 1 sh -c 'echo 1 > /proc/sys/net/ipv6/conf/wlan1/disable_ipv6'
+}
+
 # quiet_counters: station 1's counters once they stop moving (two reads
 # a second apart agree), in $COUNTERS.
 quiet_counters() {
