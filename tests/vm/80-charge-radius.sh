@@ -22,12 +22,13 @@ hook_script
 agent_conf "hook_verified = /tmp/hook.sh" "hook_blocked = /tmp/hook.sh" \
 	"hook_stopped = /tmp/hook.sh"
 check agent-started agent_start
-# Without acct_interim_interval the agent leaves the module's interval.
-check agent-keeps-module-interval test "$(cat $SYS/acct_interval_ms)" = 2000
 
 # ---- a session stopped by reset: attributes and exact figures ----------
 answer_as valid
 check verified wait_for 20 sta_state_is authorised verified
+# Without acct_interim_interval the agent left the module's interval (it
+# writes it, when configured, before it answers any station).
+check agent-keeps-module-interval test "$(cat $SYS/acct_interval_ms)" = 2000
 ID=$(sta_str identity)
 check start-recorded wait_for 15 count_ge 1 Start
 SID1=$(detail_sids Start | head -n 1)

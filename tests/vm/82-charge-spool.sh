@@ -21,7 +21,7 @@ spool_empty() { [ "$(spooled)" -eq 0 ]; }
 radius_config
 agent_conf "acct_interim_interval = 3"
 check agent-started agent_start
-check agent-sets-module-interval test "$(cat $SYS/acct_interval_ms)" = 3000
+check agent-sets-module-interval wait_for 10 grep -qx 3000 $SYS/acct_interval_ms
 
 answer_as valid
 check verified-promptly wait_for 10 sta_state_is authorised verified
