@@ -1,4 +1,4 @@
-wpi_skb.o: /work/main/kernel/wpi_skb.c \
+wpi_skb.o: /work/wt-e2echarge/kernel/wpi_skb.c \
  /usr/src/linux-headers-6.1.0-57-common/include/linux/compiler-version.h \
  /usr/src/linux-headers-6.1.0-57-common/include/linux/kconfig.h \
  include/generated/autoconf.h \
@@ -685,5 +685,6 @@ wpi_skb.o: /work/main/kernel/wpi_skb.c \
  /usr/src/linux-headers-6.1.0-57-common/include/asm-generic/unaligned.h \
  /usr/src/linux-headers-6.1.0-57-common/include/linux/unaligned/packed_struct.h \
  /usr/src/linux-headers-6.1.0-57-common/include/linux/bitfield.h \
- /work/main/kernel/wpi_skb.h /work/main/kernel/wpi.h \
- /work/main/kernel/sms4.h /work/main/kernel/wpv_portable.h
+ /work/wt-e2echarge/kernel/wpi_skb.h /work/wt-e2echarge/kernel/wpi.h \
+ /work/wt-e2echarge/kernel/sms4.h \
+ /work/wt-e2echarge/kernel/wpv_portable.h

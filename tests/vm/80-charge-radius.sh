@@ -27,7 +27,7 @@ check agent-started agent_start
 answer_as valid
 check verified wait_for 20 sta_state_is authorised verified
 # Without acct_interim_interval the agent left the module's interval (it
-# writes it, when configured, before it answers any station).
+# writes it, when configured, right after registering).
 check agent-keeps-module-interval test "$(cat $SYS/acct_interval_ms)" = 2000
 ID=$(sta_str identity)
 check start-recorded wait_for 15 count_ge 1 Start
