@@ -294,19 +294,23 @@ static int agent_sysfs(const char *name, unsigned long long *val, bool set)
 
 /*
  * The module sends the interval notifications the Interim-Updates come
- * from; the agent sends none of its own, so the module's interval is set
- * from acct_interim_interval (interfaces attached later start from it).
- * The OCSP exchange must end well before the verification timer.
+ * from; the agent sends none of its own.  The module's default interval
+ * is module-wide and may have been set by the operator, so it is written
+ * only when acct_interim_interval is in the file (interfaces attached
+ * later start from it).  The OCSP exchange must end well before the
+ * verification timer.
  */
 static void agent_module_settings(const struct charging_conf *ch)
 {
 	unsigned long long ms = ch->acct.interim_interval * 1000ULL;
 	int ret;
 
-	ret = agent_sysfs("acct_interval_ms", &ms, true);
-	if (ret)
-		syslog(LOG_WARNING, "cannot set the module's accounting interval: %s",
-		       strerror(-ret));
+	if (ch->acct.interim_interval_set) {
+		ret = agent_sysfs("acct_interval_ms", &ms, true);
+		if (ret)
+			syslog(LOG_WARNING, "cannot set the module's accounting interval: %s",
+			       strerror(-ret));
+	}
 	if (!ch->ocsp.url[0] || agent_sysfs("verify_timeout_ms", &ms, false))
 		return;
 	if (ch->ocsp.timeout * 1000ULL * 2 > ms)

@@ -46,8 +46,14 @@ static void decide_state(const struct charge_input *in, bool has,
 		act->hook_blocked = in->prev_state != WPV_STATE_BLOCKED;
 		break;
 	case WPV_STATE_PREVIEW:
+		/*
+		 * Only an administrator's reset gives a charged station a
+		 * new preview, and the module's event for it carries no
+		 * reason, which would otherwise read as the station leaving.
+		 */
 		act->stop = has;
-		act->cause = acct_cause_from_reason(in->reason);
+		act->cause = in->reason == WPV_REASON_NONE ?
+			     ACCT_CAUSE_ADMIN : acct_cause_from_reason(in->reason);
 		break;
 	default:
 		break;

@@ -185,6 +185,7 @@ int charging_conf_set(struct charging_conf *conf, const char *key,
 {
 	char *base = (char *)conf;
 	size_t i;
+	int ret;
 
 	for (i = 0; i < sizeof(conf_keys) / sizeof(conf_keys[0]); i++) {
 		const struct conf_key *k = &conf_keys[i];
@@ -193,9 +194,14 @@ int charging_conf_set(struct charging_conf *conf, const char *key,
 			continue;
 		switch (k->type) {
 		case CONF_UINT:
-			return conf_set_uint(k, (unsigned int *)
-					     (base + k->offset),
-					     value, err, errlen);
+			ret = conf_set_uint(k, (unsigned int *)
+					    (base + k->offset), value, err,
+					    errlen);
+			/* Only a configured interval touches the module. */
+			if (!ret && k->offset == offsetof(struct charging_conf,
+							  acct.interim_interval))
+				conf->acct.interim_interval_set = true;
+			return ret;
 		case CONF_POLICY:
 			return conf_set_policy(k, (enum ocsp_policy *)
 					       (base + k->offset),

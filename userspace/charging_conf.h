@@ -8,6 +8,7 @@
 #define WPV_CHARGING_CONF_H
 
 #include <limits.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stddef.h>
 
@@ -22,6 +23,7 @@ struct acct_config {
 	unsigned int radius_retries;		/* tries per round */
 	unsigned int retry_max;			/* seconds, backoff ceiling */
 	unsigned int interim_interval;		/* seconds; 0 none */
+	bool interim_interval_set;		/* given in the file */
 	char nas_identifier[CONF_STR_MAX];	/* empty: the host name */
 	char log_path[PATH_MAX];		/* JSON lines; empty: none */
 	char spool_dir[PATH_MAX];

@@ -1,79 +1,77 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * wpv show: the station table of every attached interface, or of one.
+ * wpv show: the station table of every attached interface, or of one,
+ * with the agent's charging sessions from its sessions file.
  */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include "agent_conf.h"
+#include "sessions.h"
+#include "show_fmt.h"
 #include "wpv.h"
 
 static int show_usage(void)
 {
-	fprintf(stderr, "usage: wpv show [IFNAME] [--json]\n");
+	fprintf(stderr, "usage: wpv show [IFNAME] [--json] [--sessions FILE]\n");
 	return 2;
 }
 
 struct show_ctx {
 	bool json;
 	int count;
+	const struct wpv_session_info *sessions;
+	size_t n_sessions;
+	int64_t now;
 };
-
-static void show_json(const struct wpv_sta_msg *s, int n)
-{
-	printf("%s{\"ifname\":\"%s\",\"ifindex\":%u,\"mac\":\"%s\","
-	       "\"state\":\"%s\",\"reason\":\"%s\",\"identity\":\"",
-	       n ? "," : "", s->ifname, s->ifindex, s->mac,
-	       wpv_state_str(s->state), wpv_reason_str(s->reason));
-	/* Identities come from certificates: escape what JSON needs. */
-	for (const char *c = s->identity; *c; c++) {
-		if (*c == '"' || *c == '\\')
-			printf("\\%c", *c);
-		else if ((unsigned char)*c < 0x20)
-			printf("\\u%04x", *c);
-		else
-			putchar(*c);
-	}
-	printf("\",\"age_ms\":%llu,\"state_age_ms\":%llu,\"queued\":%u,"
-	       "\"retries\":%u,\"stats\":{",
-	       (unsigned long long)s->age_ms,
-	       (unsigned long long)s->state_age_ms, s->queued, s->retries);
-	wpv_sta_stats_json(s);
-	printf("}}");
-}
-
-static void show_text(const struct wpv_sta_msg *s)
-{
-	unsigned long long preview, after;
-
-	preview = s->stats[WPV_STATS_PREVIEW_TX_BYTES] +
-		  s->stats[WPV_STATS_PREVIEW_RX_BYTES];
-	after = s->stats[WPV_STATS_AUTH_TX_BYTES] +
-		s->stats[WPV_STATS_AUTH_RX_BYTES];
-	printf("%-10s %-17s %-10s %-13s %-20s %12llu %12llu %6u %4u %8llu\n",
-	       s->ifname, s->mac, wpv_state_str(s->state),
-	       wpv_reason_str(s->reason), s->identity[0] ? s->identity : "-",
-	       preview, after, s->queued, s->retries,
-	       (unsigned long long)s->age_ms / 1000);
-}
 
 static int show_cb(struct nl_msg *msg, void *arg)
 {
+	const struct wpv_session_info *sess;
 	struct show_ctx *ctx = arg;
 	struct wpv_sta_msg s;
 
 	if (wpv_sta_msg_parse(msg, &s))
 		return NL_SKIP;
+	sess = wpv_sessions_find(ctx->sessions, ctx->n_sessions, s.ifindex,
+				 s.addr);
 	if (ctx->json)
-		show_json(&s, ctx->count);
+		wpv_show_json(stdout, &s, sess, ctx->now, !ctx->count);
 	else
-		show_text(&s);
+		wpv_show_text(stdout, &s, sess, ctx->now);
 	ctx->count++;
 	return NL_OK;
 }
 
+/*
+ * The agent's sessions, if it runs.  No file is no agent; a file that
+ * cannot be read is said once and the table goes without sessions.
+ */
+static struct wpv_session_info *show_sessions(const char *path, size_t *n)
+{
+	struct wpv_session_info *s = NULL;
+	int ret;
+
+	*n = 0;
+	ret = wpv_sessions_read(path, &s, n);
+	if (ret == -ENOENT)
+		return NULL;
+	if (ret) {
+		fprintf(stderr, "wpv show: %s: %s; sessions not shown\n", path,
+			strerror(-ret));
+		*n = 0;
+		return NULL;
+	}
+	return s;
+}
+
 int wpv_cmd_show(int argc, char **argv)
 {
+	const char *sessions_file = WPV_SESSIONS_FILE_DEFAULT;
+	struct wpv_session_info *sessions;
 	struct show_ctx ctx = { 0 };
 	const char *ifname = NULL;
 	struct nl_msg *msg;
@@ -83,6 +81,8 @@ int wpv_cmd_show(int argc, char **argv)
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--json"))
 			ctx.json = true;
+		else if (!strcmp(argv[i], "--sessions") && i + 1 < argc)
+			sessions_file = argv[++i];
 		else if (!ifname && argv[i][0] != '-')
 			ifname = argv[i];
 		else
@@ -96,15 +96,17 @@ int wpv_cmd_show(int argc, char **argv)
 		wpv_genl_close(&nl);
 		return 1;
 	}
+	sessions = show_sessions(sessions_file, &ctx.n_sessions);
+	ctx.sessions = sessions;
+	ctx.now = time(NULL);
 	if (ctx.json)
 		printf("[");
 	else
-		printf("%-10s %-17s %-10s %-13s %-20s %12s %12s %6s %4s %8s\n",
-		       "INTERFACE", "MAC", "STATE", "REASON", "IDENTITY",
-		       "PREVIEW", "AFTER", "QUEUED", "TRY", "AGE(s)");
+		wpv_show_text_header(stdout);
 	ret = wpv_genl_send(&nl, msg, show_cb, &ctx);
 	if (ctx.json)
 		printf("]\n");
+	free(sessions);
 	wpv_genl_close(&nl);
 	if (ret < 0) {
 		fprintf(stderr, "wpv show: %s\n", strerror(-ret));

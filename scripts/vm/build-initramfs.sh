@@ -24,6 +24,19 @@ PROGS="
 /usr/sbin/rmmod /usr/sbin/insmod /usr/sbin/lsmod /usr/sbin/nft
 /usr/bin/tcpdump /usr/bin/socat /usr/bin/setpriv /usr/sbin/bridge
 /usr/bin/sha256sum /usr/bin/timeout /usr/bin/openssl
+/usr/sbin/freeradius
+"
+
+# Data the programs above read (FreeRADIUS modules and dictionaries,
+# OpenSSL's legacy provider, which FreeRADIUS loads, radcli's dictionary,
+# /etc/services for radcli's port names),
+# copied as they are.
+EXTRA_FILES="
+/usr/lib/freeradius/libfreeradius-server.so
+/usr/lib/freeradius/libfreeradius-radius.so
+/usr/lib/freeradius/rlm_detail.so
+/usr/lib/x86_64-linux-gnu/ossl-modules/legacy.so
+/usr/share/freeradius /etc/radcli/dictionary /etc/services
 "
 
 # copy_with_libs SRC [DEST]: install a program and the libraries it needs.
@@ -47,6 +60,11 @@ ln -s ../tmp "$STAGE/var/tmp"
 install -m 0755 /bin/busybox "$STAGE/bin/busybox"
 for p in $PROGS; do
 	copy_with_libs "$p"
+done
+
+for f in $EXTRA_FILES; do
+	mkdir -p "$STAGE$(dirname "$f")"
+	cp -a "$f" "$STAGE$f"
 done
 
 # Busybox applets for everything not provided by a real program above.

@@ -94,6 +94,7 @@ static void defaults_apply_to_keys_not_given(void **state)
 	assert_int_equal(c.max_pending, 1024);
 	assert_int_equal(c.log_level, LOG_INFO);
 	assert_null(c.ca_file);
+	assert_false(c.charging.acct.interim_interval_set);
 	wpv_agent_conf_free(&c);
 }
 
@@ -205,6 +206,7 @@ static void charging_keys_are_handed_over(void **state)
 	assert_string_equal(c.charging.acct.radius_secret_file,
 			    "/etc/wpv/radius.secret");
 	assert_int_equal(c.charging.acct.interim_interval, 60);
+	assert_true(c.charging.acct.interim_interval_set);
 	assert_string_equal(c.charging.ocsp.url, "http://ocsp.test/");
 	assert_int_equal(c.charging.ocsp.policy, OCSP_POLICY_FAIL_OPEN);
 	assert_int_equal(c.charging.ocsp.timeout, 2);
@@ -286,6 +288,7 @@ static void sample_with_every_key_set_loads(void **state)
 	assert_string_equal(c.sessions_file, "/run/wpv/sessions.json");
 	assert_string_equal(c.charging.ocsp.url, "http://ocsp.example.net/");
 	assert_int_equal(c.charging.acct.interim_interval, 300);
+	assert_true(c.charging.acct.interim_interval_set);
 	assert_string_equal(c.charging.hooks.command[HOOK_STOPPED],
 			    "/usr/local/sbin/wpv-stream stopped");
 	wpv_agent_conf_free(&c);
