@@ -101,6 +101,9 @@ for c in valid wrongca; do
 		"$(openssl x509 -in "$PKI/sta-$c.pem" -noout -subject -issuer 2>/dev/null |
 		   tr '\n' ' ')"
 done
+[ "$(openssl x509 -in "$PKI/sta-valid.pem" -noout -issuer)" = \
+  "$(openssl x509 -in "$PKI/sta-wrongca.pem" -noout -issuer)" ] &&
+	note "(the impostor's CA took the operator's CA's name, not its key)"
 
 say "wapi_preview.ko is loaded and attached to the AP interface: each station"
 note "gets a free preview of $(kb $PREVIEW) kB, is then challenged to sign a nonce with its"
