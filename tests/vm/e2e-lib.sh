@@ -150,8 +150,41 @@ responder() {
 	local k=$1 pki=$2 c=$3 cert
 	cert="-c $pki/sta-$c.pem"
 	[ "$c" = nocert ] && cert=
-	bg /usr/sbin/ip netns exec "sta$k" wpv station -i "wlan$k" -k "$pki/sta-$c.key" $cert \
-		> "/tmp/station-$k.log" 2>&1
+	/usr/sbin/ip netns exec "sta$k" wpv station -i "wlan$k" \
+		-k "$pki/sta-$c.key" $cert > "/tmp/station-$k.log" 2>&1 &
+	eval "WPV_RESP_$k=$!"
+}
+
+# responder_stop K: station K no longer answers.
+responder_stop() {
+	local p
+	eval "p=\${WPV_RESP_$1:-}"
+	[ -n "$p" ] || return 0
+	kill "$p" 2>/dev/null
+	wait "$p" 2>/dev/null
+	eval "WPV_RESP_$1="
+}
+
+# responders_stop: every station stops answering.
+responders_stop() {
+	local k=1
+	while [ $k -le "$WPV_NSTA" ]; do
+		responder_stop $k
+		k=$((k + 1))
+	done
+}
+
+# up_start K [SEND OPTIONS]: station K streams to the server, whose
+# receiver writes /tmp/rx-up.bin and /tmp/rx-up.st (rx up FIELD).
+up_start() {
+	local k=$1
+	shift
+	rm -f /tmp/rx-up.bin /tmp/rx-up.st
+	bg /usr/sbin/ip netns exec srv $STREAM recv -o /tmp/rx-up.bin \
+		-S /tmp/rx-up.st $((PORT + 2))
+	wait_for 5 test -s /tmp/rx-up.st
+	bg /usr/sbin/ip netns exec "sta$k" $STREAM send -o /tmp/tx-up.bin \
+		"$@" 10.78.0.2 $((PORT + 2)) > /tmp/tx-up.out
 }
 
 # provision K PKIDIR CASE: the agent knows station K's public key.
