@@ -120,13 +120,16 @@ state_is() {
 	[ -z "${3:-}" ] || [ "$(sta_field "$1" reason)" = "$3" ]
 }
 
-# agent_start PKIDIR [CONF LINES...]: the real agent trusting PKIDIR's CA.
+# agent_start PKIDIR [CONF LINES...]: the real agent trusting PKIDIR's CA
+# ("-": only the lines given).
 agent_start() {
 	local pki=$1 l
 	shift
 	{
-		echo "ca_file = $pki/ca.pem"
-		echo "crl_file = $pki/crl.pem"
+		if [ "$pki" != - ]; then
+			echo "ca_file = $pki/ca.pem"
+			echo "crl_file = $pki/crl.pem"
+		fi
 		echo "sessions_file = /tmp/sessions.json"
 		for l in "$@"; do
 			echo "$l"
