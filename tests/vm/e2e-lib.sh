@@ -77,6 +77,17 @@ send_start() {
 	fi
 	bg /usr/sbin/ip netns exec srv $STREAM send -o "/tmp/tx-$k.bin" "$@" "$dst" $PORT \
 		> "/tmp/tx-$k.out"
+	eval "WPV_SEND_$k=$!"
+}
+
+# send_stop K: the server stops streaming to station K.
+send_stop() {
+	local p
+	eval "p=\${WPV_SEND_$1:-}"
+	[ -n "$p" ] || return 0
+	kill "$p" 2>/dev/null
+	wait "$p" 2>/dev/null
+	eval "WPV_SEND_$1="
 }
 
 # rx K FIELD: a figure from station K's receiver (packets, bytes, lost,
