@@ -189,7 +189,8 @@ responders_stop() {
 }
 
 # up_start K [SEND OPTIONS]: station K streams to the server, whose
-# receiver writes /tmp/rx-up.bin and /tmp/rx-up.st (rx up FIELD).
+# receiver (at SRV_IP, default 10.78.0.2) writes /tmp/rx-up.bin and
+# /tmp/rx-up.st (rx up FIELD).
 up_start() {
 	local k=$1
 	shift
@@ -198,7 +199,7 @@ up_start() {
 		-S /tmp/rx-up.st $((PORT + 2))
 	wait_for 5 test -s /tmp/rx-up.st
 	bg /usr/sbin/ip netns exec "sta$k" $STREAM send -o /tmp/tx-up.bin \
-		"$@" 10.78.0.2 $((PORT + 2)) > /tmp/tx-up.out
+		"$@" "${SRV_IP:-10.78.0.2}" $((PORT + 2)) > /tmp/tx-up.out
 }
 
 # provision K PKIDIR CASE: the agent knows station K's public key.
