@@ -38,6 +38,7 @@ sleep 0.5
 bg_stop
 responders_stop
 log "receiver: $(cat /tmp/rx-1.st)"
+log "station's UDP counters: $(in_sta 1 grep '^Udp:' /proc/net/snmp | tail -1)"
 check stream-nothing-lost test "$(rx 1 lost)" -eq 0
 check stream-in-order test "$(rx 1 reordered)" -eq 0
 check stream-every-datagram test "$(rx 1 packets)" -eq "$sent"

@@ -242,7 +242,7 @@ static int cmd_recv(int argc, char **argv)
 	struct pollfd pfd;
 	double written = 0;
 	FILE *f = NULL;
-	int opt, fd, off = 0;
+	int opt, fd, off = 0, rcvbuf = 16 << 20;
 
 	while ((opt = getopt(argc, argv, "o:S:")) != -1) {
 		switch (opt) {
@@ -260,6 +260,12 @@ static int cmd_recv(int argc, char **argv)
 		return 1;
 	}
 	setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &off, sizeof(off));
+	/*
+	 * A released pause queue arrives as one burst of hundreds of
+	 * datagrams: room for them, so that the socket loses none (as root;
+	 * otherwise the default stays).
+	 */
+	setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &rcvbuf, sizeof(rcvbuf));
 	if (bind(fd, (struct sockaddr *)&sin6, sizeof(sin6)) < 0) {
 		perror("wpv-stream: bind");
 		close(fd);
