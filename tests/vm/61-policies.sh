@@ -40,6 +40,7 @@ check drop-new-preview wpv sta reset wlan0 "$(sta_mac 1)"
 check drop-challenged wait_for 60 state_is 1 challenged
 lost=$(rx 1 lost)
 dropped=$(st 1 dropped_frames)
+lost=${lost:-0} dropped=${dropped:-0}
 check drop-drops-down rx_flat 1 3
 check drop-drops-up rx_flat up 2
 check drop-nothing-queued st_is 1 queued -eq 0
@@ -61,6 +62,7 @@ check pause-nothing-delivered rx_flat 2 2
 held=$(st 2 queued)
 got=$(rx 2 packets)
 dropped=$(st 2 dropped_frames)
+held=${held:-0} got=${got:-0} dropped=${dropped:-0}
 responder 2 "$PKI" wrongca
 check pause-failed-blocked wait_for 20 state_is 2 blocked cert-untrusted
 check pause-queue-emptied st_is 2 queued -eq 0

@@ -52,7 +52,7 @@ min=
 max=
 k=1
 while [ $k -le $N ]; do
-	pv=$(($(snap_field $k preview_tx_bytes) + $(snap_field $k preview_rx_bytes)))
+	pv=$(snap_preview $k)
 	log "station $k: preview ended after $pv bytes"
 	check "bytes-station$k-within-bounds" \
 		test "$pv" -ge $lo -a "$pv" -lt $((V + FRAME))
@@ -78,7 +78,9 @@ min=
 max=
 k=1
 while [ $k -le $N ]; do
-	d=$(($(snap_field $k age_ms) - $(snap_field $k state_age_ms)))
+	a=$(snap_field $k age_ms)
+	b=$(snap_field $k state_age_ms)
+	d=$((${a:-0} - ${b:-0}))
 	log "station $k: preview ended after $d ms"
 	# The clock ticks in jiffies: 10 ms either way.
 	check "time-station$k-within-bounds" \

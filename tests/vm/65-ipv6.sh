@@ -25,8 +25,8 @@ send_start 1 -r 50 -s 1000 -n 600
 send_start 2 -6 -r 50 -s 1000 -n 600
 check ipv4-challenged wait_for 60 state_is 1 challenged
 check ipv6-challenged wait_for 60 state_is 2 challenged
-pv4=$(($(st 1 preview_tx_bytes) + $(st 1 preview_rx_bytes)))
-pv6=$(($(st 2 preview_tx_bytes) + $(st 2 preview_rx_bytes)))
+pv4=$(preview_of 1)
+pv6=$(preview_of 2)
 log "preview: IPv4 $pv4 bytes, IPv6 $pv6 bytes, threshold $V"
 check ipv4-preview-at-threshold test "$pv4" -ge $V -a "$pv4" -lt $((V + FRAME4))
 check ipv6-preview-at-threshold test "$pv6" -ge $V -a "$pv6" -lt $((V + FRAME6))

@@ -45,7 +45,7 @@ recv_start 1
 send_start 1 -r 50 -s 1000 -n 600
 check bridged-challenged wait_for 60 state_is 1 challenged
 check station-learnt-on-wlan0 sh -c "bridge fdb show br br0 | grep -q '$(sta_mac 1) dev wlan0'"
-pv=$(($(st 1 preview_tx_bytes) + $(st 1 preview_rx_bytes)))
+pv=$(preview_of 1)
 log "bridged preview ended after $pv bytes (threshold $V)"
 check bridged-preview-at-threshold test "$pv" -ge $V -a "$pv" -lt $((V + FRAME))
 check bridged-held wait_for 20 st_is 1 queued -ge 50

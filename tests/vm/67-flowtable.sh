@@ -66,7 +66,7 @@ recv_start 1
 send_start 1 -r 50 -s 1000 -n 600
 up_start 1 -r 10 -s 1000
 check offloaded-challenged wait_for 60 state_is 1 challenged
-pv=$(($(st 1 preview_tx_bytes) + $(st 1 preview_rx_bytes)))
+pv=$(preview_of 1)
 log "offloaded preview ended after $pv bytes (threshold $V)"
 check offloaded-preview-at-threshold test "$pv" -ge $V -a "$pv" -lt $((V + FRAME))
 check offloaded-upstream-counted st_is 1 preview_rx_bytes -ge $((FRAME * 5))

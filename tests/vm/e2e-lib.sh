@@ -231,3 +231,18 @@ snap() {
 snap_field() {
 	grep "\"mac\":\"$(sta_mac "$1")\"" /tmp/snap | json_field "$2"
 }
+
+# preview_of K: bytes station K was forwarded in its preview, both ways
+# (0 if it is not in the table); snap_preview K the same from the snap.
+preview_of() {
+	local tx rx
+	tx=$(st "$1" preview_tx_bytes)
+	rx=$(st "$1" preview_rx_bytes)
+	echo $((${tx:-0} + ${rx:-0}))
+}
+snap_preview() {
+	local tx rx
+	tx=$(snap_field "$1" preview_tx_bytes)
+	rx=$(snap_field "$1" preview_rx_bytes)
+	echo $((${tx:-0} + ${rx:-0}))
+}
