@@ -90,7 +90,8 @@ while [ $k -le $N ]; do
 	k=$((k + 1))
 done
 log "previews ended between $min and $max ms (bounds $lo - $T)"
-check time-not-all-alike test $((max - min)) -gt 200
+# Timer latency alone spreads them by up to a few hundred ms.
+check time-not-all-alike test $((max - min)) -gt 500
 
 bg_stop
 check module-unloads unload_module
