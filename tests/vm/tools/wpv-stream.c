@@ -139,11 +139,20 @@ static int cmd_send(int argc, char **argv)
 
 	while ((opt = getopt(argc, argv, "r:s:n:o:")) != -1) {
 		switch (opt) {
-		case 'r': rate = strtoul(optarg, NULL, 0); break;
-		case 's': size = strtoul(optarg, NULL, 0); break;
-		case 'n': count = strtoul(optarg, NULL, 0); break;
-		case 'o': out = optarg; break;
-		default: return usage();
+		case 'r':
+			rate = strtoul(optarg, NULL, 0);
+			break;
+		case 's':
+			size = strtoul(optarg, NULL, 0);
+			break;
+		case 'n':
+			count = strtoul(optarg, NULL, 0);
+			break;
+		case 'o':
+			out = optarg;
+			break;
+		default:
+			return usage();
 		}
 	}
 	if (argc - optind != 2 || !rate || rate > 100000 || size < HDR_LEN ||
@@ -246,9 +255,14 @@ static int cmd_recv(int argc, char **argv)
 
 	while ((opt = getopt(argc, argv, "o:S:")) != -1) {
 		switch (opt) {
-		case 'o': out = optarg; break;
-		case 'S': status = optarg; break;
-		default: return usage();
+		case 'o':
+			out = optarg;
+			break;
+		case 'S':
+			status = optarg;
+			break;
+		default:
+			return usage();
 		}
 	}
 	if (argc - optind != 1)
