@@ -87,6 +87,8 @@ for d in crypto lib arch/x86/crypto net/wireless net/mac80211 net/rfkill \
 done
 install -D "$MODDIR/kernel/drivers/net/wireless/mac80211_hwsim.ko" \
 	"$STAGE$MODDIR/kernel/drivers/net/wireless/mac80211_hwsim.ko"
+install -D "$MODDIR/kernel/drivers/net/veth.ko" \
+	"$STAGE$MODDIR/kernel/drivers/net/veth.ko"
 cp "$MODDIR"/modules.{order,builtin,builtin.modinfo} "$STAGE$MODDIR/" 2>/dev/null || true
 depmod -b "$STAGE" "$KVER"
 
