@@ -38,9 +38,10 @@ static uint64_t session_time(const struct wpv_session_info *sess, int64_t now)
 
 void wpv_show_text_header(FILE *f)
 {
-	fprintf(f, "%-10s %-17s %-10s %-13s %-20s %12s %12s %6s %4s %8s\n",
-		"INTERFACE", "MAC", "STATE", "REASON", "IDENTITY", "PREVIEW",
-		"AFTER", "QUEUED", "TRY", "AGE(s)");
+	/* The identity comes last: it has no useful maximum width. */
+	fprintf(f, "%-10s %-17s %-10s %-18s %12s %12s %6s %4s %8s  %s\n",
+		"INTERFACE", "MAC", "STATE", "REASON", "PREVIEW", "AFTER",
+		"QUEUED", "TRY", "AGE(s)", "IDENTITY");
 }
 
 void wpv_show_text(FILE *f, const struct wpv_sta_msg *s,
@@ -53,11 +54,11 @@ void wpv_show_text(FILE *f, const struct wpv_sta_msg *s,
 		  s->stats[WPV_STATS_PREVIEW_RX_BYTES];
 	after = s->stats[WPV_STATS_AUTH_TX_BYTES] +
 		s->stats[WPV_STATS_AUTH_RX_BYTES];
-	fprintf(f, "%-10s %-17s %-10s %-13s %-20s %12llu %12llu %6u %4u %8llu\n",
+	fprintf(f, "%-10s %-17s %-10s %-18s %12llu %12llu %6u %4u %8llu  %s\n",
 		s->ifname, s->mac, wpv_state_str(s->state),
-		wpv_reason_str(s->reason), s->identity[0] ? s->identity : "-",
-		preview, after, s->queued, s->retries,
-		(unsigned long long)s->age_ms / 1000);
+		wpv_reason_str(s->reason), preview, after, s->queued,
+		s->retries, (unsigned long long)s->age_ms / 1000,
+		s->identity[0] ? s->identity : "-");
 	if (!sess)
 		return;
 	c = &sess->counters;
