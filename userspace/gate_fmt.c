@@ -9,6 +9,7 @@
 #include <netlink/attr.h>
 #include <netlink/genl/genl.h>
 
+#include "reason_names.h"
 #include "wpv.h"
 
 static const char *const state_names[] = {
@@ -17,25 +18,6 @@ static const char *const state_names[] = {
 	[WPV_STATE_VERIFYING] = "verifying",
 	[WPV_STATE_AUTHORISED] = "authorised",
 	[WPV_STATE_BLOCKED] = "blocked",
-};
-
-static const char *const reason_names[] = {
-	[WPV_REASON_NONE] = "none",
-	[WPV_REASON_VERIFIED] = "verified",
-	[WPV_REASON_ADMIN] = "admin",
-	[WPV_REASON_TIMEOUT] = "timeout",
-	[WPV_REASON_AGENT_GONE] = "agent-gone",
-	[WPV_REASON_HOLDDOWN] = "holddown",
-	[WPV_REASON_BAD_SIGNATURE] = "bad-signature",
-	[WPV_REASON_CERT_EXPIRED] = "cert-expired",
-	[WPV_REASON_CERT_NOT_YET_VALID] = "cert-not-yet-valid",
-	[WPV_REASON_CERT_REVOKED] = "cert-revoked",
-	[WPV_REASON_CERT_UNTRUSTED] = "cert-untrusted",
-	[WPV_REASON_CERT_KEY_USAGE] = "cert-key-usage",
-	[WPV_REASON_CERT_INVALID] = "cert-invalid",
-	[WPV_REASON_NO_KEY] = "no-key",
-	[WPV_REASON_MALFORMED] = "malformed",
-	[WPV_REASON_STATUS_UNKNOWN] = "status-unknown",
 };
 
 static const char *const stats_names[] = {
@@ -63,7 +45,7 @@ const char *wpv_state_str(unsigned int state)
 
 const char *wpv_reason_str(unsigned int reason)
 {
-	return reason < __WPV_REASON_MAX ? reason_names[reason] : "unknown";
+	return wpv_reason_name(reason);
 }
 
 const char *wpv_stats_str(unsigned int attr)

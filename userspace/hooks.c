@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "hooks.h"
+#include "reason_names.h"
 
 #define HOOKS_MAX_RUNNING	32
 #define HOOK_KILL_GRACE_MS	2000
@@ -60,25 +61,6 @@ static const char *const hook_events[__HOOK_EVENT_MAX] = {
 	[HOOK_STOPPED] = "stopped",
 };
 
-static const char *const wpv_reasons[__WPV_REASON_MAX] = {
-	[WPV_REASON_NONE] = "none",
-	[WPV_REASON_VERIFIED] = "verified",
-	[WPV_REASON_ADMIN] = "admin",
-	[WPV_REASON_TIMEOUT] = "timeout",
-	[WPV_REASON_AGENT_GONE] = "agent-gone",
-	[WPV_REASON_HOLDDOWN] = "holddown",
-	[WPV_REASON_BAD_SIGNATURE] = "bad-signature",
-	[WPV_REASON_CERT_EXPIRED] = "cert-expired",
-	[WPV_REASON_CERT_NOT_YET_VALID] = "cert-not-yet-valid",
-	[WPV_REASON_CERT_REVOKED] = "cert-revoked",
-	[WPV_REASON_CERT_UNTRUSTED] = "cert-untrusted",
-	[WPV_REASON_CERT_KEY_USAGE] = "cert-key-usage",
-	[WPV_REASON_CERT_INVALID] = "cert-invalid",
-	[WPV_REASON_NO_KEY] = "no-key",
-	[WPV_REASON_MALFORMED] = "malformed",
-	[WPV_REASON_STATUS_UNKNOWN] = "status-unknown",
-};
-
 const char *hooks_event_name(enum hook_event ev)
 {
 	return (unsigned int)ev < __HOOK_EVENT_MAX ? hook_events[ev] : "?";
@@ -86,8 +68,7 @@ const char *hooks_event_name(enum hook_event ev)
 
 const char *hooks_reason_name(enum wpv_reason reason)
 {
-	return (unsigned int)reason < __WPV_REASON_MAX ? wpv_reasons[reason] :
-							  "unknown";
+	return wpv_reason_name(reason);
 }
 
 static long long now_ms(void)

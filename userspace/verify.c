@@ -31,38 +31,6 @@ struct wpv_verifier {
 	void *status_ctx;
 };
 
-static const char *const wpv_reason_names[__WPV_REASON_MAX] = {
-	[WPV_REASON_NONE]		= "none",
-	[WPV_REASON_VERIFIED]		= "verified",
-	[WPV_REASON_ADMIN]		= "admin",
-	[WPV_REASON_TIMEOUT]		= "timeout",
-	[WPV_REASON_AGENT_GONE]		= "agent-gone",
-	[WPV_REASON_HOLDDOWN]		= "holddown",
-	[WPV_REASON_BAD_SIGNATURE]	= "bad-signature",
-	[WPV_REASON_CERT_EXPIRED]	= "cert-expired",
-	[WPV_REASON_CERT_NOT_YET_VALID]	= "cert-not-yet-valid",
-	[WPV_REASON_CERT_REVOKED]	= "cert-revoked",
-	[WPV_REASON_CERT_UNTRUSTED]	= "cert-untrusted",
-	[WPV_REASON_CERT_KEY_USAGE]	= "cert-key-usage",
-	[WPV_REASON_CERT_INVALID]	= "cert-invalid",
-	[WPV_REASON_NO_KEY]		= "no-key",
-	[WPV_REASON_MALFORMED]		= "malformed",
-	[WPV_REASON_STATUS_UNKNOWN]	= "status-unknown",
-};
-
-/**
- * wpv_reason_name() - short stable name of a reason, for logs and JSON
- * @reason: the reason
- *
- * Return: a constant string, never NULL.
- */
-const char *wpv_reason_name(enum wpv_reason reason)
-{
-	if ((unsigned int)reason >= __WPV_REASON_MAX)
-		return "unknown";
-	return wpv_reason_names[reason];
-}
-
 static enum wpv_reason fail(struct wpv_verify_result *res,
 			    enum wpv_reason reason, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

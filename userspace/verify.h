@@ -14,6 +14,7 @@
 
 #include "wpv_portable.h"
 #include "wai_resp.h"
+#include "reason_names.h"
 
 #define WPV_IDENTITY_MAX	256	/* 255 bytes and the NUL */
 #define WPV_DETAIL_MAX		192
@@ -143,6 +144,5 @@ enum wpv_reason wpv_verify_x509_reason(int err);
 enum wpv_reason wpv_verify_signature(EVP_PKEY *key,
 				     const struct wpv_sig_check *chk,
 				     struct wpv_verify_result *res);
-const char *wpv_reason_name(enum wpv_reason reason);
 
 #endif /* _WPV_VERIFY_H */
