@@ -123,10 +123,6 @@ unsigned int wpv_gate_hook(void *priv, struct sk_buff *skb,
 	struct wpv_sta *sta;
 	const u8 *addr;
 
-	if (egress)
-		this_cpu_inc(*iface->tx_frames);
-	else
-		this_cpu_inc(*iface->rx_frames);
 	if (egress && wpv_gate_own(skb))
 		return NF_ACCEPT;
 	if (!skb_mac_header_was_set(skb))

@@ -16,7 +16,6 @@
 #include <linux/netdevice.h>
 #include <linux/netfilter.h>
 #include <linux/netfilter_netdev.h>
-#include <linux/percpu.h>
 #include <linux/rculist.h>
 #include <linux/slab.h>
 #include <net/cfg80211.h>
@@ -32,17 +31,6 @@ bool wpv_iface_is_ap(const struct net_device *dev)
 
 	return wdev && (wdev->iftype == NL80211_IFTYPE_AP ||
 			wdev->iftype == NL80211_IFTYPE_AP_VLAN);
-}
-
-u64 wpv_iface_frames(const struct wpv_iface *iface, bool egress)
-{
-	u64 __percpu *ctr = egress ? iface->tx_frames : iface->rx_frames;
-	u64 sum = 0;
-	int cpu;
-
-	for_each_possible_cpu(cpu)
-		sum += *per_cpu_ptr(ctr, cpu);
-	return sum;
 }
 
 struct wpv_iface *wpv_iface_find(const struct net_device *dev)
@@ -66,18 +54,6 @@ struct wpv_iface *wpv_iface_find_index(struct net *net, int ifindex)
 		    net_eq(dev_net(iface->dev), net))
 			return iface;
 	return NULL;
-}
-
-static void wpv_iface_free(struct wpv_iface *iface)
-{
-	free_percpu(iface->rx_frames);
-	free_percpu(iface->tx_frames);
-	kfree(iface);
-}
-
-static void wpv_iface_free_rcu(struct rcu_head *rcu)
-{
-	wpv_iface_free(container_of(rcu, struct wpv_iface, rcu));
 }
 
 static void wpv_iface_init_ops(struct wpv_iface *iface)
@@ -115,12 +91,6 @@ int wpv_iface_attach(struct net_device *dev, struct netlink_ext_ack *extack)
 	iface = kzalloc(sizeof(*iface), GFP_KERNEL);
 	if (!iface)
 		return -ENOMEM;
-	iface->rx_frames = alloc_percpu(u64);
-	iface->tx_frames = alloc_percpu(u64);
-	if (!iface->rx_frames || !iface->tx_frames) {
-		ret = -ENOMEM;
-		goto err_free;
-	}
 	iface->dev = dev;
 	wpv_config_apply(iface);
 	wpv_iface_init_ops(iface);
@@ -143,7 +113,7 @@ int wpv_iface_attach(struct net_device *dev, struct netlink_ext_ack *extack)
 err_table:
 	wpv_sta_table_destroy(iface);
 err_free:
-	wpv_iface_free(iface);
+	kfree(iface);
 	return ret;
 }
 
@@ -158,7 +128,7 @@ static void wpv_iface_remove(struct wpv_iface *iface)
 	wpv_sta_table_destroy(iface);
 	netdev_info(dev, "gate detached\n");
 	netdev_put(dev, &iface->tracker);
-	call_rcu(&iface->rcu, wpv_iface_free_rcu);
+	kfree_rcu(iface, rcu);
 }
 
 int wpv_iface_detach(struct net_device *dev)

@@ -29,8 +29,6 @@
  *	packet path use READ_ONCE on single fields
  * @over: values set for this interface over netlink
  * @over_mask: which of @over are set, BIT(enum wpv_config_attr)
- * @rx_frames: frames seen on ingress (per cpu)
- * @tx_frames: frames seen on egress (per cpu)
  * @stations: the station table, keyed by MAC address
  * @nsta: stations in @stations
  * @rcu: frees the structure after a grace period
@@ -43,8 +41,6 @@ struct wpv_iface {
 	struct wpv_config cfg;
 	struct wpv_config over;
 	u32 over_mask;
-	u64 __percpu *rx_frames;
-	u64 __percpu *tx_frames;
 	struct rhashtable stations;
 	atomic_t nsta;
 	struct rcu_head rcu;
@@ -136,7 +132,6 @@ bool wpv_iface_is_ap(const struct net_device *dev);
 int wpv_iface_attach(struct net_device *dev, struct netlink_ext_ack *extack);
 int wpv_iface_detach(struct net_device *dev);
 struct wpv_iface *wpv_iface_find(const struct net_device *dev);
-u64 wpv_iface_frames(const struct wpv_iface *iface, bool egress);
 
 extern struct list_head wpv_ifaces;
 struct wpv_iface *wpv_iface_find_index(struct net *net, int ifindex);
